@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Ordinavo.Webhooks.Contracts;
+
+/// <summary>
+/// Every event type of the contract with its category, a one-line description and the sections it carries.
+/// The payload builder produces exactly these sections; the JSON Schemas and the event catalog document are
+/// generated from this list.
+/// </summary>
+public static class WebhookEventCatalog
+{
+    private const WebhookSections Context = WebhookSections.CustomerContext;
+    private const WebhookSections ReportOptional =
+        WebhookSections.Target | WebhookSections.Appointment | Context | WebhookSections.SummaryPreview;
+
+    private static readonly WebhookEventDescriptor[] Descriptors =
+    [
+        D(WebhookEventType.TargetImported, "Sent when an inbound target was imported successfully.", WebhookSections.Target),
+        D(WebhookEventType.TargetRejected, "Sent when an inbound target was rejected; the problem section gives the reason code.",
+            WebhookSections.Target | WebhookSections.Problem),
+        D(WebhookEventType.TargetUpdated, "Sent when an imported target was updated.", WebhookSections.Target),
+        D(WebhookEventType.TargetCancelled, "Sent when an imported target was cancelled.", WebhookSections.Target),
+        D(WebhookEventType.TargetScheduled, "Sent when a target is scheduled as an appointment.",
+            WebhookSections.Target | WebhookSections.Appointment, Context),
+        D(WebhookEventType.TargetCompleted, "Sent when the work of a target was completed.",
+            WebhookSections.Target, WebhookSections.Appointment | Context),
+        D(WebhookEventType.TargetFollowUpCreated, "Sent when a follow-up target was created from a visit.",
+            WebhookSections.Target, WebhookSections.VisitReport | Context),
+        D(WebhookEventType.RouteSuggestionCreated, "Sent when a route suggestion was created.", WebhookSections.Route),
+        D(WebhookEventType.RoutePublished, "Sent when a route was published to an employee.", WebhookSections.Route),
+        D(WebhookEventType.AppointmentScheduled, "Sent when an appointment was scheduled.",
+            WebhookSections.Appointment, WebhookSections.Target | Context),
+        D(WebhookEventType.AppointmentStarted, "Sent when an employee starts an appointment.",
+            WebhookSections.Appointment, WebhookSections.Target | Context),
+        D(WebhookEventType.AppointmentCompleted, "Sent when an employee completes an appointment.",
+            WebhookSections.Appointment, WebhookSections.Target | Context),
+        D(WebhookEventType.AppointmentProblemReported, "Sent when an employee reports a problem on an appointment.",
+            WebhookSections.Appointment | WebhookSections.Problem, WebhookSections.Target | Context),
+        D(WebhookEventType.AppointmentCancelled, "Sent when an appointment was cancelled.",
+            WebhookSections.Appointment, WebhookSections.Target | Context),
+        D(WebhookEventType.VisitReportCreated, "Sent when a visit report was created.", WebhookSections.VisitReport, ReportOptional),
+        D(WebhookEventType.VisitReportSubmitted, "Sent when a visit report was submitted for approval.", WebhookSections.VisitReport, ReportOptional),
+        D(WebhookEventType.VisitReportApproved, "Sent when a visit report is approved.", WebhookSections.VisitReport, ReportOptional),
+        D(WebhookEventType.VisitReportRejected, "Sent when a visit report was rejected.", WebhookSections.VisitReport, ReportOptional),
+        D(WebhookEventType.VisitReportFollowUpRequired, "Sent when a report requires follow-up work.", WebhookSections.VisitReport, ReportOptional),
+        D(WebhookEventType.VisitReportProblemReported, "Sent when a problem was reported on a visit report.",
+            WebhookSections.VisitReport | WebhookSections.Problem, ReportOptional),
+        D(WebhookEventType.BillingEventCreated, "Sent when a billable approved visit creates a billing trigger event.",
+            WebhookSections.Billing, WebhookSections.VisitReport | WebhookSections.Target | Context),
+        D(WebhookEventType.BillingEventReady, "Sent when a billing trigger event is ready for the billing system.",
+            WebhookSections.Billing, WebhookSections.VisitReport | WebhookSections.Target | Context),
+        D(WebhookEventType.BillingEventSent, "Sent when a billing trigger event was handed to the billing system.",
+            WebhookSections.Billing, WebhookSections.VisitReport | WebhookSections.Target | Context),
+        D(WebhookEventType.BillingEventFailed, "Sent when handing a billing trigger event to the billing system failed.",
+            WebhookSections.Billing, WebhookSections.VisitReport | WebhookSections.Target | Context),
+    ];
+
+    private static readonly Dictionary<string, WebhookEventDescriptor> ByName = Index();
+
+    /// <summary>Every event type of the contract, in the contract's order.</summary>
+    public static IReadOnlyList<WebhookEventDescriptor> All => Descriptors;
+
+    /// <summary>Looks up the descriptor of a known event type.</summary>
+    /// <returns><see langword="false"/> for an event type this version of the package does not know.</returns>
+    public static bool TryGet(WebhookEventType type, [NotNullWhen(true)] out WebhookEventDescriptor? descriptor)
+    {
+        if (type.IsEmpty)
+        {
+            descriptor = null;
+            return false;
+        }
+
+        return ByName.TryGetValue(type.Value, out descriptor);
+    }
+
+    /// <summary>The descriptor of a known event type.</summary>
+    /// <exception cref="ArgumentException"><paramref name="type"/> is not one of the contract's types.</exception>
+    public static WebhookEventDescriptor Get(WebhookEventType type) =>
+        TryGet(type, out var descriptor)
+            ? descriptor
+            : throw new ArgumentException("The event type is not one of the contract's event types.", nameof(type));
+
+    /// <summary>Returns the catalog's string instance for a known name, so that equal names share one string.</summary>
+    internal static string Intern(string value) =>
+        ByName is not null && ByName.TryGetValue(value, out var descriptor) ? descriptor.Type.Value : value;
+
+    private static WebhookEventDescriptor D(
+        WebhookEventType type,
+        string description,
+        WebhookSections required,
+        WebhookSections optional = WebhookSections.None) =>
+        new(type, description, required, optional);
+
+    private static Dictionary<string, WebhookEventDescriptor> Index()
+    {
+        var index = new Dictionary<string, WebhookEventDescriptor>(StringComparer.Ordinal);
+        foreach (var descriptor in Descriptors)
+        {
+            index.Add(descriptor.Type.Value, descriptor);
+        }
+
+        return index;
+    }
+}

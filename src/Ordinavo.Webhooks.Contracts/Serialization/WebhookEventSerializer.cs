@@ -1,0 +1,170 @@
+using System;
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+
+namespace Ordinavo.Webhooks.Contracts.Serialization;
+
+/// <summary>
+/// Writes and reads webhook bodies with <see cref="WebhookJsonContext"/>. Writing follows the contract (UTF-8 without
+/// BOM, camelCase, absent sections omitted, UTC with <c>Z</c>); reading is tolerant of unknown properties and event
+/// types, and every malformed input ends in one <see cref="WebhookPayloadException"/> with a reason.
+/// </summary>
+public static class WebhookEventSerializer
+{
+    private static readonly JsonWriterOptions CompactWriter = new() { SkipValidation = true };
+
+    private static readonly Lazy<WebhookJsonContext> IndentedContext = new(() =>
+        new WebhookJsonContext(new JsonSerializerOptions(WebhookJsonContext.Default.Options) { WriteIndented = true }));
+
+    /// <summary>Writes <paramref name="webhookEvent"/> as compact UTF-8 JSON.</summary>
+    /// <exception cref="ArgumentException">The envelope lacks <c>eventId</c>, <c>eventType</c>, <c>occurredAt</c> or <c>tenantId</c>.</exception>
+    public static byte[] SerializeToUtf8Bytes(WebhookEvent webhookEvent)
+    {
+        EnsureWritable(webhookEvent);
+        return JsonSerializer.SerializeToUtf8Bytes(webhookEvent, WebhookJsonContext.Default.WebhookEvent);
+    }
+
+    /// <summary>Writes <paramref name="webhookEvent"/> as compact UTF-8 JSON into <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentException">The envelope lacks <c>eventId</c>, <c>eventType</c>, <c>occurredAt</c> or <c>tenantId</c>.</exception>
+    public static void Serialize(IBufferWriter<byte> destination, WebhookEvent webhookEvent)
+    {
+        if (destination is null)
+        {
+            throw new ArgumentNullException(nameof(destination));
+        }
+
+        EnsureWritable(webhookEvent);
+        using var writer = new Utf8JsonWriter(destination, CompactWriter);
+        JsonSerializer.Serialize(writer, webhookEvent, WebhookJsonContext.Default.WebhookEvent);
+    }
+
+    /// <summary>Writes <paramref name="webhookEvent"/> as a JSON string; indented for documents and logs of examples.</summary>
+    /// <exception cref="ArgumentException">The envelope lacks <c>eventId</c>, <c>eventType</c>, <c>occurredAt</c> or <c>tenantId</c>.</exception>
+    public static string SerializeToString(WebhookEvent webhookEvent, bool indented = false)
+    {
+        EnsureWritable(webhookEvent);
+        var context = indented ? IndentedContext.Value : WebhookJsonContext.Default;
+        return JsonSerializer.Serialize(webhookEvent, context.WebhookEvent);
+    }
+
+    /// <summary>Reads a webhook body.</summary>
+    /// <exception cref="WebhookPayloadException">The body is empty, not JSON, not an object, or lacks an envelope field.</exception>
+    public static WebhookEvent Deserialize(ReadOnlySpan<byte> utf8Json) =>
+        TryDeserialize(utf8Json, out var result, out var error) ? result : throw error;
+
+    /// <summary>Reads a webhook body without throwing.</summary>
+    /// <returns><see langword="true"/> with <paramref name="result"/> set, or <see langword="false"/> with <paramref name="error"/> set.</returns>
+    public static bool TryDeserialize(
+        ReadOnlySpan<byte> utf8Json,
+        [NotNullWhen(true)] out WebhookEvent? result,
+        [NotNullWhen(false)] out WebhookPayloadException? error)
+    {
+        result = null;
+        if (IsBlank(utf8Json))
+        {
+            error = new WebhookPayloadException(WebhookPayloadErrorReason.EmptyBody, "The webhook body is empty.");
+            return false;
+        }
+
+        WebhookEvent? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize(utf8Json, WebhookJsonContext.Default.WebhookEvent);
+        }
+        catch (JsonException ex)
+        {
+            error = FromJsonException(ex);
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 inside a string value, for example.
+            error = new WebhookPayloadException(WebhookPayloadErrorReason.InvalidJson, "The webhook body is not valid UTF-8 JSON.");
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            error = new WebhookPayloadException(WebhookPayloadErrorReason.InvalidJson, "The webhook body is not valid UTF-8 JSON.");
+            return false;
+        }
+
+        if (parsed is null)
+        {
+            error = new WebhookPayloadException(WebhookPayloadErrorReason.InvalidJson, "The webhook body must be a JSON object.", "$");
+            return false;
+        }
+
+        var missing = MissingEnvelopeProperty(parsed);
+        if (missing is not null)
+        {
+            error = new WebhookPayloadException(
+                WebhookPayloadErrorReason.MissingRequiredProperty,
+                $"The webhook body lacks the required property '{missing}'.",
+                "$." + missing);
+            return false;
+        }
+
+        result = parsed;
+        error = null;
+        return true;
+    }
+
+    private static void EnsureWritable(WebhookEvent webhookEvent)
+    {
+        if (webhookEvent is null)
+        {
+            throw new ArgumentNullException(nameof(webhookEvent));
+        }
+
+        var missing = MissingEnvelopeProperty(webhookEvent);
+        if (missing is not null)
+        {
+            throw new ArgumentException($"The event lacks the required property '{missing}'.", nameof(webhookEvent));
+        }
+    }
+
+    private static string? MissingEnvelopeProperty(WebhookEvent e) =>
+        string.IsNullOrEmpty(e.EventId) ? "eventId" :
+        e.EventType.IsEmpty ? "eventType" :
+        e.OccurredAt == default ? "occurredAt" :
+        string.IsNullOrEmpty(e.TenantId) ? "tenantId" :
+        null;
+
+    private static WebhookPayloadException FromJsonException(JsonException ex)
+    {
+        // Syntax errors come from the reader (an inner reader exception); conversion errors do not.
+        var syntax = ex.InnerException is not null && ex.InnerException.GetType().Name == "JsonReaderException";
+        var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+        var where = ex.LineNumber is { } line
+            ? $" (at {path}, line {line + 1}, byte {ex.BytePositionInLine.GetValueOrDefault() + 1})"
+            : $" (at {path})";
+        if (syntax)
+        {
+            return new WebhookPayloadException(WebhookPayloadErrorReason.InvalidJson, "The webhook body is not well-formed JSON" + where + ".", path);
+        }
+
+        if (path == "$")
+        {
+            return new WebhookPayloadException(WebhookPayloadErrorReason.InvalidJson, "The webhook body must be a JSON object" + where + ".", path);
+        }
+
+        return new WebhookPayloadException(
+            WebhookPayloadErrorReason.InvalidPropertyValue,
+            "A property of the webhook body has a value of the wrong kind or format" + where + ".",
+            path);
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8Json)
+    {
+        foreach (var b in utf8Json)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Ordinavo.Webhooks.Contracts.Serialization;
+
+/// <summary>Reads and writes <see cref="WebhookEventType"/> as its wire name; any well-formed name reads.</summary>
+public sealed class WebhookEventTypeJsonConverter : JsonConverter<WebhookEventType>
+{
+    /// <inheritdoc />
+    public override WebhookEventType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException("An event type must be a JSON string.");
+        }
+
+        var value = reader.GetString();
+        if (!WebhookEventType.TryParse(value, out var type))
+        {
+            throw new JsonException("The event type is not a well-formed event type name.");
+        }
+
+        return type;
+    }
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, WebhookEventType value, JsonSerializerOptions options)
+    {
+        if (writer is null)
+        {
+            throw new ArgumentNullException(nameof(writer));
+        }
+
+        writer.WriteStringValue(value.Value);
+    }
+}
