@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Serialization;
 
 namespace Ordinavo.Webhooks.Contracts;
 
@@ -15,23 +16,30 @@ public sealed record WebhookEvent
     /// <summary>The value of <see cref="Source"/>: always <c>ordinavo</c>.</summary>
     public const string OrdinavoSource = "ordinavo";
 
+    // The source-generated reader sets every init-only property, passing null for an absent one: the setters keep
+    // the documented defaults, so these strings are never null.
+    private readonly string _eventId = string.Empty;
+    private readonly string _payloadVersion = CurrentPayloadVersion;
+    private readonly string _tenantId = string.Empty;
+    private readonly string _source = OrdinavoSource;
+
     /// <summary><c>evt_</c> + ULID; stable across retries and subscriptions: one business event has one id.</summary>
-    public string EventId { get; init; } = string.Empty;
+    public string EventId { get => _eventId; init => _eventId = value ?? string.Empty; }
 
     /// <summary>The event type, such as <c>visit_report.approved</c>.</summary>
     public WebhookEventType EventType { get; init; }
 
     /// <summary>The payload version, <c>1.0</c>.</summary>
-    public string PayloadVersion { get; init; } = CurrentPayloadVersion;
+    public string PayloadVersion { get => _payloadVersion; init => _payloadVersion = value ?? CurrentPayloadVersion; }
 
     /// <summary>When the business event happened, UTC (written with <c>Z</c>).</summary>
     public DateTimeOffset OccurredAt { get; init; }
 
     /// <summary>The Ordinavo tenant the event belongs to.</summary>
-    public string TenantId { get; init; } = string.Empty;
+    public string TenantId { get => _tenantId; init => _tenantId = value ?? string.Empty; }
 
     /// <summary>Always <c>ordinavo</c>.</summary>
-    public string Source { get; init; } = OrdinavoSource;
+    public string Source { get => _source; init => _source = value ?? OrdinavoSource; }
 
     /// <summary>The customer context, when the event type carries it and the subscription includes it.</summary>
     public WebhookCustomer? Customer { get; init; }
@@ -63,7 +71,8 @@ public sealed record WebhookEvent
     /// <summary>A shortened, redacted summary of the report; only for subscriptions that opted in.</summary>
     public WebhookSummaryPreview? SummaryPreview { get; init; }
 
-    /// <summary>The sections this event carries.</summary>
+    /// <summary>The sections this event carries (computed; not part of the JSON body).</summary>
+    [JsonIgnore]
     public WebhookSections PresentSections =>
         (Customer is null ? 0 : WebhookSections.Customer) |
         (Location is null ? 0 : WebhookSections.Location) |

@@ -1,7 +1,10 @@
 using System;
 using System.Buffers;
+using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Ordinavo.Webhooks.Contracts.Serialization;
 
@@ -13,6 +16,9 @@ namespace Ordinavo.Webhooks.Contracts.Serialization;
 public static class WebhookEventSerializer
 {
     private static readonly JsonWriterOptions CompactWriter = new() { SkipValidation = true };
+
+    // Built on the first error only; a race builds the same set twice, harmlessly.
+    private static HashSet<string>? _knownPropertyNames;
 
     private static readonly Lazy<WebhookJsonContext> IndentedContext = new(() =>
         new WebhookJsonContext(new JsonSerializerOptions(WebhookJsonContext.Default.Options) { WriteIndented = true }));
@@ -135,13 +141,21 @@ public static class WebhookEventSerializer
     {
         // Syntax errors come from the reader (an inner reader exception); conversion errors do not.
         var syntax = ex.InnerException is not null && ex.InnerException.GetType().Name == "JsonReaderException";
-        var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+
+        // Invalid UTF-8 inside a string surfaces as a transcoding failure of the value being read.
+        var invalidUtf8 = ex.InnerException is InvalidOperationException { InnerException: DecoderFallbackException };
+        var path = SafePath(ex.Path);
         var where = ex.LineNumber is { } line
             ? $" (at {path}, line {line + 1}, byte {ex.BytePositionInLine.GetValueOrDefault() + 1})"
             : $" (at {path})";
         if (syntax)
         {
             return new WebhookPayloadException(WebhookPayloadErrorReason.InvalidJson, "The webhook body is not well-formed JSON" + where + ".", path);
+        }
+
+        if (invalidUtf8)
+        {
+            return new WebhookPayloadException(WebhookPayloadErrorReason.InvalidJson, "The webhook body is not valid UTF-8" + where + ".", path);
         }
 
         if (path == "$")
@@ -153,6 +167,83 @@ public static class WebhookEventSerializer
             WebhookPayloadErrorReason.InvalidPropertyValue,
             "A property of the webhook body has a value of the wrong kind or format" + where + ".",
             path);
+    }
+
+    /// <summary>
+    /// The JSON path up to the first property name the contract does not know: names chosen by the sender never reach
+    /// exception messages or logs.
+    /// </summary>
+    private static string SafePath(string? path)
+    {
+        if (path is null || path.Length == 0 || path[0] != '$')
+        {
+            return "$";
+        }
+
+        var end = 1;
+        var i = 1;
+        while (i < path.Length)
+        {
+            if (path[i] == '.')
+            {
+                var next = i + 1;
+                while (next < path.Length && path[next] != '.' && path[next] != '[')
+                {
+                    next++;
+                }
+
+                var known = _knownPropertyNames ??= CollectKnownPropertyNames();
+                if (!known.Contains(path.Substring(i + 1, next - i - 1)))
+                {
+                    break;
+                }
+
+                i = end = next;
+            }
+            else if (path[i] == '[' && i + 1 < path.Length && path[i + 1] is >= '0' and <= '9')
+            {
+                var close = path.IndexOf(']', i);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                i = end = close + 1;
+            }
+            else
+            {
+                // A bracketed name (['...']) is never one of the contract's camelCase names.
+                break;
+            }
+        }
+
+        return path.Substring(0, end);
+    }
+
+    private static HashSet<string> CollectKnownPropertyNames()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<Type>();
+        Visit(WebhookJsonContext.Default.WebhookEvent);
+        return names;
+
+        void Visit(JsonTypeInfo info)
+        {
+            if (!visited.Add(info.Type))
+            {
+                return;
+            }
+
+            foreach (var property in info.Properties)
+            {
+                names.Add(property.Name);
+                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                if (WebhookJsonContext.Default.GetTypeInfo(type) is { Kind: JsonTypeInfoKind.Object } child)
+                {
+                    Visit(child);
+                }
+            }
+        }
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> utf8Json)

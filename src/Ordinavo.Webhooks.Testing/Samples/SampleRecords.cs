@@ -173,7 +173,7 @@ internal static class SampleRecords
 
     public static readonly WebhookSummaryPreview InspectionSummary = new()
     {
-        Text = "Cold room 2 holds 9 °C instead of 4 °C; compressor relay faulty. Goods moved to cold room 1. Relay to be replaced.",
+        Text = "Cold room 2 holds +9 instead of +4 degrees; compressor relay faulty. Goods moved to cold room 1. Relay to be replaced.",
         IsTruncated = false,
         IsRedacted = false,
     };

@@ -1,0 +1,73 @@
+using System;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Ordinavo.Webhooks.Publishing.PostgreSql;
+using Ordinavo.Webhooks.Publishing.PostgreSql.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Chooses the PostgreSQL outbox store for the Ordinavo webhook publisher.</summary>
+public static class PostgreSqlWebhookPublisherBuilderExtensions
+{
+    /// <summary>
+    /// Keeps the outbox in PostgreSQL, connecting with <paramref name="connectionString"/>; <paramref name="configure"/>
+    /// sets the schema name. The schema is created and migrated at start. <see cref="PostgreSqlWebhookOutboxStore"/>
+    /// is registered as a singleton too, for the transactional outbox. Replaces any earlier store choice.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is null or empty.</exception>
+    public static IWebhookPublisherBuilder UsePostgreSqlStore(this IWebhookPublisherBuilder builder, string connectionString, Action<PostgreSqlWebhookOutboxStoreOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return builder.UsePostgreSqlStore(options =>
+        {
+            options.ConnectionString = connectionString;
+            configure?.Invoke(options);
+        });
+    }
+
+    /// <summary>
+    /// Keeps the outbox in PostgreSQL configured entirely by <paramref name="configure"/> (for example bound from
+    /// configuration; <see cref="PostgreSqlWebhookOutboxStoreOptions.ConnectionString"/> is required). Options are validated at start.
+    /// </summary>
+    public static IWebhookPublisherBuilder UsePostgreSqlStore(this IWebhookPublisherBuilder builder, Action<PostgreSqlWebhookOutboxStoreOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        Register(builder, configure, requireConnectionString: true);
+        builder.Services.TryAddSingleton(sp => new PostgreSqlWebhookOutboxStore(Options(sp)));
+        return builder.UseStore(sp => sp.GetRequiredService<PostgreSqlWebhookOutboxStore>());
+    }
+
+    /// <summary>
+    /// Keeps the outbox in PostgreSQL through the host's <paramref name="dataSource"/> (the host keeps owning it);
+    /// <paramref name="configure"/> sets the schema name. Replaces any earlier store choice.
+    /// </summary>
+    public static IWebhookPublisherBuilder UsePostgreSqlStore(this IWebhookPublisherBuilder builder, NpgsqlDataSource dataSource, Action<PostgreSqlWebhookOutboxStoreOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        Register(builder, configure ?? (static _ => { }), requireConnectionString: false);
+        builder.Services.TryAddSingleton(sp => new PostgreSqlWebhookOutboxStore(dataSource, Options(sp)));
+        return builder.UseStore(sp => sp.GetRequiredService<PostgreSqlWebhookOutboxStore>());
+    }
+
+    private static void Register(IWebhookPublisherBuilder builder, Action<PostgreSqlWebhookOutboxStoreOptions> configure, bool requireConnectionString)
+    {
+        var services = builder.Services;
+        var options = services.AddOptions<PostgreSqlWebhookOutboxStoreOptions>().Configure(configure);
+        if (requireConnectionString)
+        {
+            options.Validate(static o => !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "PostgreSqlWebhookOutboxStoreOptions.ConnectionString is required (or pass an NpgsqlDataSource to UsePostgreSqlStore).");
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlWebhookOutboxStoreOptions>, PostgreSqlWebhookOutboxStoreOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgreSqlOutboxSchemaInitializer>());
+    }
+
+    private static PostgreSqlWebhookOutboxStoreOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<PostgreSqlWebhookOutboxStoreOptions>>().Value;
+}

@@ -1,0 +1,586 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using NpgsqlTypes;
+using Ordinavo.Webhooks.Publishing.PostgreSql.Schema;
+using static Ordinavo.Webhooks.Publishing.PostgreSql.Storage.PostgreSqlDeliveryReader;
+
+namespace Ordinavo.Webhooks.Publishing.PostgreSql;
+
+/// <summary>
+/// The PostgreSQL outbox store for one or several publisher nodes on one database. Leasing takes due rows with
+/// <c>FOR UPDATE SKIP LOCKED</c> and marks them with the worker's id and a lease expiry, so that nodes never lease the
+/// same delivery while a lease holds, and a crashed node's deliveries become due again when its leases run out. Every
+/// state change after an attempt is guarded by the lease owner. The schema is created and migrated by the store
+/// (versioned, under an advisory lock).
+/// </summary>
+/// <remarks>
+/// For the transactional outbox, call <see cref="EnqueueAsync(WebhookPreparedEvent, NpgsqlTransaction, CancellationToken)"/>
+/// inside the host's own transaction.
+/// </remarks>
+public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDisposable, IDisposable
+{
+    private const int PurgeChunk = 5000;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _ownsDataSource;
+    private readonly PostgreSqlSchema _schema;
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly string _enqueueSql;
+    private readonly string _leaseSql;
+    private readonly string _recordAttemptSql;
+    private readonly string _rescheduleSql;
+    private readonly string _completeSql;
+    private readonly string _deadLetterSql;
+    private readonly string _requeueSql;
+    private readonly string _requeueDeadLettersSql;
+    private readonly string _purgeDeliveriesSql;
+    private readonly string _purgeEventsSql;
+    private readonly string _selectDeliveries;
+    private volatile bool _initialized;
+    private int _disposed;
+
+    /// <summary>Creates a store that connects with <see cref="PostgreSqlWebhookOutboxStoreOptions.ConnectionString"/> (and owns its data source).</summary>
+    /// <exception cref="ArgumentException">The options are invalid (no connection string, a schema name that is not an identifier, ...).</exception>
+    public PostgreSqlWebhookOutboxStore(PostgreSqlWebhookOutboxStoreOptions options)
+        : this(CreateDataSource(options), options, ownsDataSource: true)
+    {
+    }
+
+    /// <summary>Creates a store over the host's data source (which the host keeps owning and disposes).</summary>
+    /// <exception cref="ArgumentException">The options are invalid (a schema name that is not an identifier, ...).</exception>
+    public PostgreSqlWebhookOutboxStore(NpgsqlDataSource dataSource, PostgreSqlWebhookOutboxStoreOptions options)
+        : this(dataSource, options, ownsDataSource: false)
+    {
+    }
+
+    private PostgreSqlWebhookOutboxStore(NpgsqlDataSource dataSource, PostgreSqlWebhookOutboxStoreOptions options, bool ownsDataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
+        PostgreSqlWebhookOutboxStoreOptionsValidator.ThrowIfInvalid(options, requireConnectionString: false);
+        _dataSource = dataSource;
+        _ownsDataSource = ownsDataSource;
+        Options = options;
+        _schema = new PostgreSqlSchema(options.SchemaName);
+        var s = _schema.Quoted;
+        _selectDeliveries = $"SELECT {DeliveryColumns} FROM {s}.deliveries";
+        _enqueueSql =
+            $"""
+            WITH ev AS (
+                INSERT INTO {s}.events (event_id, tenant_id, event_type, created_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING event_id
+            ), ins AS (
+                INSERT INTO {s}.deliveries ({DeliveryColumns})
+                SELECT * FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[],
+                    $12::smallint[], $13::integer[], $14::timestamptz[], $15::text[], $16::timestamptz[], $17::timestamptz[],
+                    $18::timestamptz[], $19::timestamptz[], $20::integer[], $21::smallint[], $22::smallint[])
+                WHERE EXISTS (SELECT 1 FROM ev)
+                RETURNING 1
+            )
+            SELECT EXISTS (SELECT 1 FROM ev), (SELECT count(*) FROM ins);
+            """;
+        _leaseSql =
+            $"""
+            WITH due AS (
+                SELECT id FROM {s}.deliveries
+                WHERE state = 0 AND next_attempt_at <= $1 AND (lease_expires_at IS NULL OR lease_expires_at <= $1)
+                ORDER BY next_attempt_at, id
+                LIMIT $2
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE {s}.deliveries d SET lease_owner = $3, lease_expires_at = $4
+            FROM due WHERE d.id = due.id
+            RETURNING {QualifiedDeliveryColumns};
+            """;
+        _recordAttemptSql =
+            $"""
+            WITH upd AS (
+                UPDATE {s}.deliveries SET attempt_count = greatest(attempt_count, $3), last_attempt_at = $4,
+                    last_status_code = $6, last_error_kind = $7
+                WHERE id = $1
+                RETURNING id
+            )
+            INSERT INTO {s}.attempts ({AttemptColumns})
+            SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM upd;
+            """;
+        const string Guard = "WHERE id = $2 AND state = 0 AND lease_owner = $3";
+        _rescheduleSql = $"UPDATE {s}.deliveries SET next_attempt_at = $1, lease_owner = NULL, lease_expires_at = NULL {Guard};";
+        _completeSql = $"UPDATE {s}.deliveries SET state = 1, completed_at = $1, lease_owner = NULL, lease_expires_at = NULL {Guard};";
+        _deadLetterSql = $"UPDATE {s}.deliveries SET state = 2, completed_at = $1, dead_letter_reason = $4, lease_owner = NULL, lease_expires_at = NULL {Guard};";
+        const string Requeue =
+            "SET state = 0, next_attempt_at = $1, attempt_count = 0, completed_at = NULL, dead_letter_reason = NULL, lease_owner = NULL, lease_expires_at = NULL";
+        _requeueSql = $"UPDATE {s}.deliveries {Requeue} WHERE id = $2 AND (lease_expires_at IS NULL OR lease_expires_at <= $1);";
+        _requeueDeadLettersSql = $"UPDATE {s}.deliveries {Requeue} WHERE state = 2 AND subscription_id = $2 AND created_at >= $3 AND created_at < $4;";
+        _purgeDeliveriesSql =
+            $"""
+            DELETE FROM {s}.deliveries WHERE id IN (
+                SELECT id FROM {s}.deliveries
+                WHERE state <> 0 AND completed_at < $1 AND (state = 1 OR $2)
+                LIMIT $3
+                FOR UPDATE SKIP LOCKED);
+            """;
+        _purgeEventsSql =
+            $"""
+            DELETE FROM {s}.events WHERE event_id IN (
+                SELECT e.event_id FROM {s}.events e
+                WHERE e.created_at < $1 AND NOT EXISTS (SELECT 1 FROM {s}.deliveries d WHERE d.event_id = e.event_id)
+                LIMIT $2
+                FOR UPDATE SKIP LOCKED);
+            """;
+    }
+
+    /// <summary>The options the store was created with.</summary>
+    public PostgreSqlWebhookOutboxStoreOptions Options { get; }
+
+    /// <summary>
+    /// Creates the schema and its tables, or migrates them to the version this package knows, once per store instance.
+    /// Safe when several nodes do it at the same time (advisory lock). Every other method calls it first; hosts call it
+    /// at start to fail early.
+    /// </summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_initialized)
+            {
+                await PostgreSqlSchemaMigrator.MigrateAsync(_dataSource, _schema, cancellationToken).ConfigureAwait(false);
+                _initialized = true;
+            }
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken)
+    {
+        ValidatePrepared(preparedEvent);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(_enqueueSql);
+        return await ExecuteEnqueueAsync(command, preparedEvent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The transactional outbox: stores the prepared event's deliveries inside the host's own transaction, so that the
+    /// host's business change and the webhook commit or roll back together. Idempotent by event id like
+    /// <see cref="EnqueueAsync(WebhookPreparedEvent, CancellationToken)"/>. The workers find the deliveries on their next
+    /// poll once the host commits; nothing is delivered when the host rolls back.
+    /// </summary>
+    /// <param name="preparedEvent">The event made by <see cref="IWebhookPublisher.PrepareAsync"/>.</param>
+    /// <param name="transaction">The host's open transaction (its connection must reach the database of this store).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when stored; <see langword="false"/> when the event id was already enqueued.</returns>
+    public async Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        ValidatePrepared(preparedEvent);
+        ArgumentNullException.ThrowIfNull(transaction);
+        var connection = transaction.Connection ?? throw new ArgumentException("The transaction has completed.", nameof(transaction));
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_enqueueSql, connection, transaction);
+        return await ExecuteEnqueueAsync(command, preparedEvent, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(_leaseSql);
+        command.Parameters.Add(Time(now));
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batchSize });
+        command.Parameters.Add(Text(owner));
+        command.Parameters.Add(Time(now + leaseDuration));
+        var leased = new List<WebhookDeliveryRecord>(Math.Min(batchSize, 256));
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                leased.Add(ReadDelivery(reader));
+            }
+        }
+
+        leased.Sort(static (a, b) =>
+        {
+            var byTime = a.NextAttemptAt.CompareTo(b.NextAttemptAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return leased;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(_recordAttemptSql);
+        command.Parameters.Add(Text(attempt.DeliveryId));
+        command.Parameters.Add(Text(attempt.AttemptId));
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt.AttemptNumber });
+        command.Parameters.Add(Time(attempt.StartedAt));
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = attempt.Duration.Ticks });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)attempt.StatusCode ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)attempt.ErrorKind });
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)attempt.ResponseBody ?? DBNull.Value });
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        GuardedUpdateAsync(_rescheduleSql, deliveryId, leaseOwner, nextAttemptAt, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
+        GuardedUpdateAsync(_completeSql, deliveryId, leaseOwner, completedAt, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
+        GuardedUpdateAsync(_deadLetterSql, deliveryId, leaseOwner, deadLetteredAt, reason, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand($"{_selectDeliveries} WHERE id = $1;");
+        command.Parameters.Add(Text(deliveryId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadDelivery(reader) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 1000, nameof(query));
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand();
+        var sql = new StringBuilder(_selectDeliveries).Append(" WHERE true");
+        if (query.EventId is { } eventId)
+        {
+            Filter(command, sql, "event_id = ", Text(eventId));
+        }
+
+        if (query.SubscriptionId is { } subscriptionId)
+        {
+            Filter(command, sql, "subscription_id = ", Text(subscriptionId));
+        }
+
+        if (query.TenantId is { } tenantId)
+        {
+            Filter(command, sql, "tenant_id = ", Text(tenantId));
+        }
+
+        if (query.State is { } state)
+        {
+            Filter(command, sql, "state = ", new NpgsqlParameter<short> { TypedValue = (short)state });
+        }
+
+        if (query.CreatedFrom is { } from)
+        {
+            Filter(command, sql, "created_at >= ", Time(from));
+        }
+
+        if (query.CreatedBefore is { } before)
+        {
+            Filter(command, sql, "created_at < ", Time(before));
+        }
+
+        if (query.After is { } after)
+        {
+            Filter(command, sql, "id > ", Text(after));
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit + 1 });
+        sql.Append(CultureInfo.InvariantCulture, $" ORDER BY id LIMIT ${command.Parameters.Count};");
+        command.CommandText = sql.ToString();
+        var items = new List<WebhookDeliveryRecord>(Math.Min(query.Limit, 256));
+        var more = false;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (items.Count == query.Limit)
+                {
+                    more = true;
+                    break;
+                }
+
+                items.Add(ReadDelivery(reader));
+            }
+        }
+
+        return new WebhookDeliveryPage(items, more ? items[^1].Id : null);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT {AttemptColumns} FROM {_schema.Quoted}.attempts WHERE delivery_id = $1 ORDER BY started_at, attempt_number, seq;");
+        command.Parameters.Add(Text(deliveryId));
+        var attempts = new List<WebhookDeliveryAttempt>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            attempts.Add(ReadAttempt(reader));
+        }
+
+        return attempts;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(_requeueSql);
+        command.Parameters.Add(Time(nextAttemptAt));
+        command.Parameters.Add(Text(deliveryId));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(_requeueDeadLettersSql);
+        command.Parameters.Add(Time(nextAttemptAt));
+        command.Parameters.Add(Text(subscriptionId));
+        command.Parameters.Add(Time(createdFrom));
+        command.Parameters.Add(Time(createdBefore));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Deletes in chunks of a few thousand rows, one short statement each; rows another node is purging are skipped.</remarks>
+    public async Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var total = 0;
+        int deleted;
+        do
+        {
+            await using var command = _dataSource.CreateCommand(_purgeDeliveriesSql);
+            command.Parameters.Add(Time(completedBefore));
+            command.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = includeDeadLetters });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PurgeChunk });
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            total += deleted;
+        }
+        while (deleted == PurgeChunk);
+
+        do
+        {
+            await using var command = _dataSource.CreateCommand(_purgeEventsSql);
+            command.Parameters.Add(Time(completedBefore));
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PurgeChunk });
+            deleted = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        while (deleted == PurgeChunk);
+
+        return total;
+    }
+
+    /// <inheritdoc />
+    public async Task<WebhookQueueDepth> GetQueueDepthAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(
+            $"""
+            SELECT count(*), count(*) FILTER (WHERE next_attempt_at <= $1 AND (lease_expires_at IS NULL OR lease_expires_at <= $1))
+            FROM {_schema.Quoted}.deliveries WHERE state = 0;
+            """);
+        command.Parameters.Add(Time(now));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new WebhookQueueDepth(reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <inheritdoc />
+    public async Task<WebhookSubscriptionHealth> RecordSubscriptionOutcomeAsync(string subscriptionId, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var s = _schema.Quoted;
+        await using var command = _dataSource.CreateCommand(succeeded
+            ? $"""
+               INSERT INTO {s}.subscription_health AS h (subscription_id, last_success_at, failing_since) VALUES ($1, $2, NULL)
+               ON CONFLICT (subscription_id) DO UPDATE SET last_success_at = excluded.last_success_at, failing_since = NULL
+               RETURNING h.last_success_at, h.failing_since;
+               """
+            : $"""
+               INSERT INTO {s}.subscription_health AS h (subscription_id, last_success_at, failing_since) VALUES ($1, NULL, $2)
+               ON CONFLICT (subscription_id) DO UPDATE SET failing_since = coalesce(h.failing_since, excluded.failing_since)
+               RETURNING h.last_success_at, h.failing_since;
+               """);
+        command.Parameters.Add(Text(subscriptionId));
+        command.Parameters.Add(Time(at));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new WebhookSubscriptionHealth(subscriptionId,
+            reader.IsDBNull(0) ? null : reader.GetFieldValue<DateTimeOffset>(0),
+            reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsDataSource)
+        {
+            await _dataSource.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsDataSource)
+        {
+            _dataSource.Dispose();
+        }
+    }
+
+    private static NpgsqlDataSource CreateDataSource(PostgreSqlWebhookOutboxStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        PostgreSqlWebhookOutboxStoreOptionsValidator.ThrowIfInvalid(options, requireConnectionString: true);
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            // The store runs the same few statements all the time: let Npgsql prepare them.
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+
+        return builder.Build();
+    }
+
+    private async Task<bool> GuardedUpdateAsync(string sql, string deliveryId, string leaseOwner, DateTimeOffset at, WebhookDeadLetterReason? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        ArgumentNullException.ThrowIfNull(leaseOwner);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(sql);
+        command.Parameters.Add(Time(at));
+        command.Parameters.Add(Text(deliveryId));
+        command.Parameters.Add(Text(leaseOwner));
+        if (reason is { } r)
+        {
+            command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)r });
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    private static async Task<bool> ExecuteEnqueueAsync(NpgsqlCommand command, WebhookPreparedEvent prepared, CancellationToken cancellationToken)
+    {
+        var deliveries = prepared.Deliveries;
+        var n = deliveries.Count;
+        var ids = new string[n];
+        var eventIds = new string[n];
+        var subscriptionIds = new string[n];
+        var tenantIds = new string[n];
+        var eventTypes = new string[n];
+        var endpoints = new string[n];
+        var bodies = new byte[n][];
+        var states = new short[n];
+        var attemptCounts = new int[n];
+        var nextAttempts = new DateTimeOffset[n];
+        var leaseOwners = new string?[n];
+        var leaseExpires = new DateTimeOffset?[n];
+        var createdAts = new DateTimeOffset[n];
+        var completedAts = new DateTimeOffset?[n];
+        var lastAttemptAts = new DateTimeOffset?[n];
+        var lastStatuses = new int?[n];
+        var lastErrors = new short[n];
+        var reasons = new short?[n];
+        for (var i = 0; i < n; i++)
+        {
+            var d = deliveries[i];
+            ids[i] = d.Id;
+            eventIds[i] = d.EventId;
+            subscriptionIds[i] = d.SubscriptionId;
+            tenantIds[i] = d.TenantId;
+            eventTypes[i] = d.EventType;
+            endpoints[i] = d.EndpointUrl.OriginalString;
+            bodies[i] = MemoryMarshal.TryGetArray(d.Body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                ? segment.Array
+                : d.Body.ToArray();
+            states[i] = (short)d.State;
+            attemptCounts[i] = d.AttemptCount;
+            nextAttempts[i] = Utc(d.NextAttemptAt);
+            leaseOwners[i] = d.LeaseOwner;
+            leaseExpires[i] = Utc(d.LeaseExpiresAt);
+            createdAts[i] = Utc(d.CreatedAt);
+            completedAts[i] = Utc(d.CompletedAt);
+            lastAttemptAts[i] = Utc(d.LastAttemptAt);
+            lastStatuses[i] = d.LastStatusCode;
+            lastErrors[i] = (short)d.LastErrorKind;
+            reasons[i] = d.DeadLetterReason is { } r ? (short)r : null;
+        }
+
+        var p = command.Parameters;
+        p.Add(Text(prepared.EventId));
+        p.Add(Text(prepared.TenantId));
+        p.Add(Text(prepared.EventType));
+        p.Add(Time(prepared.CreatedAt));
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = ids });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = eventIds });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = subscriptionIds });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = tenantIds });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypes });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = endpoints });
+        p.Add(new NpgsqlParameter<byte[][]> { TypedValue = bodies });
+        p.Add(new NpgsqlParameter<short[]> { TypedValue = states });
+        p.Add(new NpgsqlParameter<int[]> { TypedValue = attemptCounts });
+        p.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = nextAttempts });
+        p.Add(new NpgsqlParameter<string?[]> { TypedValue = leaseOwners });
+        p.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = leaseExpires });
+        p.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = createdAts });
+        p.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = completedAts });
+        p.Add(new NpgsqlParameter<DateTimeOffset?[]> { TypedValue = lastAttemptAts });
+        p.Add(new NpgsqlParameter<int?[]> { TypedValue = lastStatuses });
+        p.Add(new NpgsqlParameter<short[]> { TypedValue = lastErrors });
+        p.Add(new NpgsqlParameter<short?[]> { TypedValue = reasons });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return reader.GetBoolean(0);
+    }
+
+    private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
+
+    private static NpgsqlParameter<DateTimeOffset> Time(DateTimeOffset value) => new() { TypedValue = Utc(value) };
+
+    private static void Filter(NpgsqlCommand command, StringBuilder sql, string condition, NpgsqlParameter parameter)
+    {
+        command.Parameters.Add(parameter);
+        sql.Append(" AND ").Append(condition).Append('$').Append(command.Parameters.Count.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static void ValidatePrepared(WebhookPreparedEvent preparedEvent)
+    {
+        ArgumentNullException.ThrowIfNull(preparedEvent);
+        ArgumentException.ThrowIfNullOrEmpty(preparedEvent.EventId, nameof(preparedEvent));
+        ArgumentNullException.ThrowIfNull(preparedEvent.Deliveries, nameof(preparedEvent));
+    }
+}

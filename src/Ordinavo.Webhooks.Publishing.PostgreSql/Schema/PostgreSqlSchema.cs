@@ -1,0 +1,121 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Ordinavo.Webhooks.Publishing.PostgreSql.Schema;
+
+/// <summary>
+/// The outbox schema of one PostgreSQL schema name: the validated, quoted name and the migration scripts with the
+/// name filled in. Times are <c>timestamptz</c> (microsecond precision).
+/// </summary>
+internal sealed partial class PostgreSqlSchema
+{
+    /// <summary>The migrations in order; migration N (1-based) brings the schema from version N-1 to N.</summary>
+    private static readonly string[] Migrations =
+    [
+        // 1: events (idempotency keys), deliveries, attempts, subscription health.
+        """
+        CREATE TABLE __schema__.events (
+            event_id text COLLATE "C" NOT NULL PRIMARY KEY,
+            tenant_id text NOT NULL,
+            event_type text NOT NULL,
+            created_at timestamptz NOT NULL
+        );
+        CREATE INDEX ix_events_created_at ON __schema__.events (created_at);
+
+        CREATE TABLE __schema__.deliveries (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            event_id text COLLATE "C" NOT NULL,
+            subscription_id text NOT NULL,
+            tenant_id text NOT NULL,
+            event_type text NOT NULL,
+            endpoint_url text NOT NULL,
+            body bytea NOT NULL,
+            state smallint NOT NULL,
+            attempt_count integer NOT NULL,
+            next_attempt_at timestamptz NOT NULL,
+            lease_owner text NULL,
+            lease_expires_at timestamptz NULL,
+            created_at timestamptz NOT NULL,
+            completed_at timestamptz NULL,
+            last_attempt_at timestamptz NULL,
+            last_status_code integer NULL,
+            last_error_kind smallint NOT NULL,
+            dead_letter_reason smallint NULL
+        );
+        -- Leasing reads only pending rows in due order: a partial index keeps it cheap however many completed rows are kept.
+        CREATE INDEX ix_deliveries_due ON __schema__.deliveries (next_attempt_at, id) WHERE state = 0;
+        -- Retention purge reads only completed rows.
+        CREATE INDEX ix_deliveries_completed ON __schema__.deliveries (completed_at) WHERE state <> 0;
+        CREATE INDEX ix_deliveries_event ON __schema__.deliveries (event_id);
+        CREATE INDEX ix_deliveries_subscription ON __schema__.deliveries (subscription_id, created_at);
+
+        CREATE TABLE __schema__.attempts (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            delivery_id text COLLATE "C" NOT NULL REFERENCES __schema__.deliveries (id) ON DELETE CASCADE,
+            attempt_id text NOT NULL,
+            attempt_number integer NOT NULL,
+            started_at timestamptz NOT NULL,
+            duration_ticks bigint NOT NULL,
+            status_code integer NULL,
+            error_kind smallint NOT NULL,
+            response_body text NULL
+        );
+        CREATE INDEX ix_attempts_delivery ON __schema__.attempts (delivery_id, started_at, attempt_number);
+
+        CREATE TABLE __schema__.subscription_health (
+            subscription_id text NOT NULL PRIMARY KEY,
+            last_success_at timestamptz NULL,
+            failing_since timestamptz NULL
+        );
+        """,
+    ];
+
+    public PostgreSqlSchema(string name)
+    {
+        if (!IsValidName(name))
+        {
+            throw new ArgumentException(
+                "The PostgreSQL schema name must be an identifier: a letter or underscore, then letters, digits or underscores, at most 63 characters, not starting with pg_.",
+                nameof(name));
+        }
+
+        Name = name;
+        Quoted = "\"" + name + "\"";
+        CreateSchemaAndVersionTable =
+            $"CREATE SCHEMA IF NOT EXISTS {Quoted}; CREATE TABLE IF NOT EXISTS {Quoted}.schema_version (version integer NOT NULL PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now());";
+    }
+
+    /// <summary>The latest schema version this package knows.</summary>
+    public static int LatestVersion => Migrations.Length;
+
+    /// <summary>The schema name as configured.</summary>
+    public string Name { get; }
+
+    /// <summary>The schema name as a quoted identifier, ready for SQL.</summary>
+    public string Quoted { get; }
+
+    /// <summary>Creates the schema and the version table when missing.</summary>
+    public string CreateSchemaAndVersionTable { get; }
+
+    /// <summary>Whether <paramref name="name"/> is an acceptable schema name.</summary>
+    public static bool IsValidName(string? name) =>
+        name is not null && IdentifierPattern().IsMatch(name) && !name.StartsWith("pg_", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The script of migration <paramref name="version"/> for this schema.</summary>
+    public string Migration(int version)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(version, LatestVersion);
+        return Qualify(Migrations[version - 1]);
+    }
+
+    /// <summary>Replaces the <c>__schema__</c> placeholder with the quoted schema name.</summary>
+    public string Qualify(string sql) => sql.Replace("__schema__", Quoted, StringComparison.Ordinal);
+
+    /// <summary>The schema name (for messages).</summary>
+    public override string ToString() => Name.ToString(CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdentifierPattern();
+}

@@ -1,0 +1,691 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using Ordinavo.Webhooks.Publishing.Sqlite.Schema;
+using Ordinavo.Webhooks.Publishing.Sqlite.Storage;
+using static Ordinavo.Webhooks.Publishing.Sqlite.Storage.SqliteDeliveryReader;
+
+namespace Ordinavo.Webhooks.Publishing.Sqlite;
+
+/// <summary>
+/// The SQLite outbox store: one database file in WAL mode that creates and migrates its own schema. Writes of this
+/// process go through one connection, one at a time (SQLite has a single writer); reads use pooled connections and
+/// never wait for writers. Several processes may share the file: they take turns on the write lock (busy timeout).
+/// </summary>
+/// <remarks>
+/// For the transactional outbox, use the host's database file and call
+/// <see cref="EnqueueAsync(WebhookPreparedEvent, SqliteTransaction, CancellationToken)"/> inside the host's transaction.
+/// </remarks>
+public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDisposable, IDisposable
+{
+    private const int PurgeChunk = 2000;
+    private const string Deliveries = SqliteSchema.Deliveries;
+
+    private readonly SqliteConnectionFactory _factory;
+    private readonly SemaphoreSlim _initGate = new(1, 1);
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private SqliteConnection? _writer;
+    private volatile bool _initialized;
+    private bool _disposed;
+
+    /// <summary>Creates a store over the file named by <paramref name="options"/>. Nothing is opened until first use.</summary>
+    /// <exception cref="ArgumentException">The options name no file, an in-memory or a read-only database.</exception>
+    public SqliteWebhookOutboxStore(SqliteWebhookOutboxStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        SqliteWebhookOutboxStoreOptionsValidator.ThrowIfInvalid(options);
+        Options = options;
+        _factory = new SqliteConnectionFactory(options);
+    }
+
+    /// <summary>The options the store was created with.</summary>
+    public SqliteWebhookOutboxStoreOptions Options { get; }
+
+    /// <summary>The full path of the database file.</summary>
+    public string DatabaseFile => _factory.DatabaseFile;
+
+    /// <summary>
+    /// Creates the file (WAL mode) and creates or migrates the schema, once per store instance. Safe when several
+    /// processes do it at the same time. Every other method calls it first; hosts call it at start to fail early.
+    /// </summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_initialized)
+        {
+            return;
+        }
+
+        await _initGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_initialized)
+            {
+                return;
+            }
+
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            await _factory.InitializeFileAsync(cancellationToken).ConfigureAwait(false);
+            var connection = await _factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await using (connection.ConfigureAwait(false))
+            {
+                await SqliteSchemaMigrator.MigrateAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            _initialized = true;
+        }
+        finally
+        {
+            _initGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken)
+    {
+        ValidatePrepared(preparedEvent);
+        return WriteAsync(async (connection, ct) =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (await InsertPreparedAsync(connection, transaction, preparedEvent, cached: true, ct).ConfigureAwait(false))
+            {
+                transaction.Commit();
+                return true;
+            }
+
+            transaction.Rollback();
+            return false;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The transactional outbox: stores the prepared event's deliveries inside the host's own transaction on the same
+    /// database file, so that the host's business change and the webhook commit or roll back together. Idempotent by
+    /// event id like <see cref="EnqueueAsync(WebhookPreparedEvent, CancellationToken)"/>. The worker finds the deliveries
+    /// on its next poll once the host commits; nothing is delivered when the host rolls back.
+    /// </summary>
+    /// <param name="preparedEvent">The event made by <see cref="IWebhookPublisher.PrepareAsync"/>.</param>
+    /// <param name="transaction">The host's open transaction (begun with <c>BeginTransaction()</c>, which takes the write lock at once).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see langword="true"/> when stored; <see langword="false"/> when the event id was already enqueued.</returns>
+    /// <exception cref="InvalidOperationException">The outbox schema does not exist yet in that file (start the host, or call <see cref="EnsureSchemaAsync"/> first).</exception>
+    public async Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        ValidatePrepared(preparedEvent);
+        ArgumentNullException.ThrowIfNull(transaction);
+        var connection = transaction.Connection ?? throw new ArgumentException("The transaction has completed.", nameof(transaction));
+        if (!_initialized)
+        {
+            // Never migrate from here: the host's transaction may hold the write lock the migration would wait for.
+            var version = await SqliteSchemaMigrator.ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (version != SqliteSchema.LatestVersion)
+            {
+                throw new InvalidOperationException(
+                    "The webhook outbox schema does not exist in this database yet: start the host (or call EnsureSchemaAsync) before publishing inside a transaction.");
+            }
+        }
+
+        return await InsertPreparedAsync(connection, transaction, preparedEvent, cached: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        return WriteAsync<IReadOnlyList<WebhookDeliveryRecord>>(async (connection, ct) =>
+        {
+            var command = Command(connection, null,
+                $"""
+                UPDATE {Deliveries} SET lease_owner = $owner, lease_expires_at = $expires
+                WHERE id IN (
+                    SELECT id FROM {Deliveries}
+                    WHERE state = 0 AND next_attempt_at <= $now AND (lease_expires_at IS NULL OR lease_expires_at <= $now)
+                    ORDER BY next_attempt_at, id LIMIT $limit)
+                RETURNING {DeliveryColumns};
+                """);
+            command.Parameters.AddWithValue("$owner", owner);
+            command.Parameters.AddWithValue("$expires", Ticks(now + leaseDuration));
+            command.Parameters.AddWithValue("$now", Ticks(now));
+            command.Parameters.AddWithValue("$limit", batchSize);
+            var leased = new List<WebhookDeliveryRecord>(Math.Min(batchSize, 256));
+            var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    leased.Add(ReadDelivery(reader));
+                }
+            }
+
+            leased.Sort(static (a, b) =>
+            {
+                var byTime = a.NextAttemptAt.CompareTo(b.NextAttemptAt);
+                return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
+            });
+            return leased;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return WriteAsync(async (connection, ct) =>
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var update = Command(connection, transaction,
+                $"""
+                UPDATE {Deliveries} SET attempt_count = max(attempt_count, $number), last_attempt_at = $started,
+                    last_status_code = $status, last_error_kind = $error
+                WHERE id = $id;
+                """);
+            update.Parameters.AddWithValue("$number", attempt.AttemptNumber);
+            update.Parameters.AddWithValue("$started", Ticks(attempt.StartedAt));
+            update.Parameters.AddWithValue("$status", (object?)attempt.StatusCode ?? DBNull.Value);
+            update.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
+            update.Parameters.AddWithValue("$id", attempt.DeliveryId);
+            if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+            {
+                transaction.Rollback();
+                return false;
+            }
+
+            var insert = Command(connection, transaction,
+                $"""
+                INSERT INTO {SqliteSchema.Attempts} ({AttemptColumns})
+                VALUES ($id, $attemptId, $number, $started, $duration, $status, $error, $body);
+                """);
+            insert.Parameters.AddWithValue("$id", attempt.DeliveryId);
+            insert.Parameters.AddWithValue("$attemptId", attempt.AttemptId);
+            insert.Parameters.AddWithValue("$number", attempt.AttemptNumber);
+            insert.Parameters.AddWithValue("$started", Ticks(attempt.StartedAt));
+            insert.Parameters.AddWithValue("$duration", attempt.Duration.Ticks);
+            insert.Parameters.AddWithValue("$status", (object?)attempt.StatusCode ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
+            insert.Parameters.AddWithValue("$body", (object?)attempt.ResponseBody ?? DBNull.Value);
+            await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            transaction.Commit();
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        GuardedUpdateAsync(deliveryId, leaseOwner,
+            $"UPDATE {Deliveries} SET next_attempt_at = $at, lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND state = 0 AND lease_owner = $owner;",
+            nextAttemptAt, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
+        GuardedUpdateAsync(deliveryId, leaseOwner,
+            $"UPDATE {Deliveries} SET state = 1, completed_at = $at, lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND state = 0 AND lease_owner = $owner;",
+            completedAt, null, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
+        GuardedUpdateAsync(deliveryId, leaseOwner,
+            $"UPDATE {Deliveries} SET state = 2, completed_at = $at, dead_letter_reason = $reason, lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND state = 0 AND lease_owner = $owner;",
+            deadLetteredAt, reason, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        return ReadAsync(async (connection, ct) =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"{SelectDeliveries} WHERE id = $id;";
+            command.Parameters.AddWithValue("$id", deliveryId);
+            var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                return await reader.ReadAsync(ct).ConfigureAwait(false) ? ReadDelivery(reader) : null;
+            }
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 1000, nameof(query));
+        return ReadAsync(async (connection, ct) =>
+        {
+            using var command = connection.CreateCommand();
+            var sql = new StringBuilder(SelectDeliveries).Append(" WHERE 1 = 1");
+            Filter(command, sql, "event_id = $eventId", "$eventId", query.EventId);
+            Filter(command, sql, "subscription_id = $subscriptionId", "$subscriptionId", query.SubscriptionId);
+            Filter(command, sql, "tenant_id = $tenantId", "$tenantId", query.TenantId);
+            Filter(command, sql, "state = $state", "$state", query.State is { } state ? (int)state : null);
+            Filter(command, sql, "created_at >= $from", "$from", query.CreatedFrom is { } from ? Ticks(from) : null);
+            Filter(command, sql, "created_at < $before", "$before", query.CreatedBefore is { } before ? Ticks(before) : null);
+            Filter(command, sql, "id > $after", "$after", query.After);
+            sql.Append(" ORDER BY id LIMIT $limit;");
+            command.Parameters.AddWithValue("$limit", query.Limit + 1);
+            command.CommandText = sql.ToString();
+            var items = new List<WebhookDeliveryRecord>(Math.Min(query.Limit, 256));
+            var more = false;
+            var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    if (items.Count == query.Limit)
+                    {
+                        more = true;
+                        break;
+                    }
+
+                    items.Add(ReadDelivery(reader));
+                }
+            }
+
+            return new WebhookDeliveryPage(items, more ? items[^1].Id : null);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        return ReadAsync<IReadOnlyList<WebhookDeliveryAttempt>>(async (connection, ct) =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                $"SELECT {AttemptColumns} FROM {SqliteSchema.Attempts} WHERE delivery_id = $id ORDER BY started_at, attempt_number, seq;";
+            command.Parameters.AddWithValue("$id", deliveryId);
+            var attempts = new List<WebhookDeliveryAttempt>();
+            var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    attempts.Add(ReadAttempt(reader));
+                }
+            }
+
+            return attempts;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        return WriteAsync(async (connection, ct) =>
+        {
+            var command = Command(connection, null,
+                $"""
+                UPDATE {Deliveries} SET state = 0, next_attempt_at = $at, attempt_count = 0, completed_at = NULL,
+                    dead_letter_reason = NULL, lease_owner = NULL, lease_expires_at = NULL
+                WHERE id = $id AND (lease_expires_at IS NULL OR lease_expires_at <= $at);
+                """);
+            command.Parameters.AddWithValue("$at", Ticks(nextAttemptAt));
+            command.Parameters.AddWithValue("$id", deliveryId);
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        return WriteAsync(async (connection, ct) =>
+        {
+            var command = Command(connection, null,
+                $"""
+                UPDATE {Deliveries} SET state = 0, next_attempt_at = $at, attempt_count = 0, completed_at = NULL,
+                    dead_letter_reason = NULL, lease_owner = NULL, lease_expires_at = NULL
+                WHERE state = 2 AND subscription_id = $subscription AND created_at >= $from AND created_at < $before;
+                """);
+            command.Parameters.AddWithValue("$at", Ticks(nextAttemptAt));
+            command.Parameters.AddWithValue("$subscription", subscriptionId);
+            command.Parameters.AddWithValue("$from", Ticks(createdFrom));
+            command.Parameters.AddWithValue("$before", Ticks(createdBefore));
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Deletes in chunks of a few thousand rows, one short write transaction each, so that workers are not held up.</remarks>
+    public async Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await WriteAsync(async (connection, ct) =>
+            {
+                var command = Command(connection, null,
+                    $"""
+                    DELETE FROM {Deliveries} WHERE id IN (
+                        SELECT id FROM {Deliveries}
+                        WHERE state <> 0 AND completed_at < $cut AND (state = 1 OR $dead = 1)
+                        LIMIT $chunk);
+                    """);
+                command.Parameters.AddWithValue("$cut", Ticks(completedBefore));
+                command.Parameters.AddWithValue("$dead", includeDeadLetters ? 1 : 0);
+                command.Parameters.AddWithValue("$chunk", PurgeChunk);
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+            total += deleted;
+        }
+        while (deleted == PurgeChunk);
+
+        int forgotten;
+        do
+        {
+            forgotten = await WriteAsync(async (connection, ct) =>
+            {
+                var command = Command(connection, null,
+                    $"""
+                    DELETE FROM {SqliteSchema.Events} WHERE event_id IN (
+                        SELECT e.event_id FROM {SqliteSchema.Events} e
+                        WHERE e.created_at < $cut AND NOT EXISTS (SELECT 1 FROM {Deliveries} d WHERE d.event_id = e.event_id)
+                        LIMIT $chunk);
+                    """);
+                command.Parameters.AddWithValue("$cut", Ticks(completedBefore));
+                command.Parameters.AddWithValue("$chunk", PurgeChunk);
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        while (forgotten == PurgeChunk);
+
+        return total;
+    }
+
+    /// <inheritdoc />
+    public Task<WebhookQueueDepth> GetQueueDepthAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        ReadAsync(async (connection, ct) =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                $"""
+                SELECT count(*), coalesce(sum(CASE WHEN next_attempt_at <= $now AND (lease_expires_at IS NULL OR lease_expires_at <= $now) THEN 1 ELSE 0 END), 0)
+                FROM {Deliveries} WHERE state = 0;
+                """;
+            command.Parameters.AddWithValue("$now", Ticks(now));
+            var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(ct).ConfigureAwait(false);
+                return new WebhookQueueDepth(reader.GetInt64(0), reader.GetInt64(1));
+            }
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WebhookSubscriptionHealth> RecordSubscriptionOutcomeAsync(string subscriptionId, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        return WriteAsync(async (connection, ct) =>
+        {
+            var command = Command(connection, null, succeeded
+                ? $"""
+                   INSERT INTO {SqliteSchema.Health} (subscription_id, last_success_at, failing_since) VALUES ($id, $at, NULL)
+                   ON CONFLICT (subscription_id) DO UPDATE SET last_success_at = excluded.last_success_at, failing_since = NULL
+                   RETURNING last_success_at, failing_since;
+                   """
+                : $"""
+                   INSERT INTO {SqliteSchema.Health} (subscription_id, last_success_at, failing_since) VALUES ($id, NULL, $at)
+                   ON CONFLICT (subscription_id) DO UPDATE SET failing_since = coalesce(failing_since, excluded.failing_since)
+                   RETURNING last_success_at, failing_since;
+                   """);
+            command.Parameters.AddWithValue("$id", subscriptionId);
+            command.Parameters.AddWithValue("$at", Ticks(at));
+            var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                await reader.ReadAsync(ct).ConfigureAwait(false);
+                return new WebhookSubscriptionHealth(subscriptionId,
+                    reader.IsDBNull(0) ? null : Time(reader.GetInt64(0)),
+                    reader.IsDBNull(1) ? null : Time(reader.GetInt64(1)));
+            }
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await _writeGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            DisposeCore();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _writeGate.Wait();
+        try
+        {
+            DisposeCore();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private void DisposeCore()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        ResetWriter();
+        using var any = new SqliteConnection(_factory.ConnectionString);
+        SqliteConnection.ClearPool(any);
+    }
+
+    private async Task<bool> InsertPreparedAsync(SqliteConnection connection, SqliteTransaction transaction, WebhookPreparedEvent prepared, bool cached, CancellationToken cancellationToken)
+    {
+        var insertEvent = cached ? Command(connection, transaction, InsertEventSql) : NewCommand(connection, transaction, InsertEventSql);
+        try
+        {
+            insertEvent.Parameters.AddWithValue("$eventId", prepared.EventId);
+            insertEvent.Parameters.AddWithValue("$tenantId", prepared.TenantId);
+            insertEvent.Parameters.AddWithValue("$eventType", prepared.EventType);
+            insertEvent.Parameters.AddWithValue("$createdAt", Ticks(prepared.CreatedAt));
+            if (await insertEvent.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+            {
+                return false;
+            }
+        }
+        finally
+        {
+            if (!cached)
+            {
+                insertEvent.Dispose();
+            }
+        }
+
+        if (prepared.Deliveries.Count == 0)
+        {
+            return true;
+        }
+
+        var insert = cached ? Command(connection, transaction, InsertDeliverySql) : NewCommand(connection, transaction, InsertDeliverySql);
+        try
+        {
+            var p = insert.Parameters;
+            var id = p.Add("$id", SqliteType.Text);
+            var eventId = p.Add("$eventId", SqliteType.Text);
+            var subscriptionId = p.Add("$subscriptionId", SqliteType.Text);
+            var tenantId = p.Add("$tenantId", SqliteType.Text);
+            var eventType = p.Add("$eventType", SqliteType.Text);
+            var endpoint = p.Add("$endpoint", SqliteType.Text);
+            var body = p.Add("$body", SqliteType.Blob);
+            var state = p.Add("$state", SqliteType.Integer);
+            var attemptCount = p.Add("$attemptCount", SqliteType.Integer);
+            var next = p.Add("$next", SqliteType.Integer);
+            var leaseOwner = p.Add("$leaseOwner", SqliteType.Text);
+            var leaseExpires = p.Add("$leaseExpires", SqliteType.Integer);
+            var createdAt = p.Add("$createdAt", SqliteType.Integer);
+            var completedAt = p.Add("$completedAt", SqliteType.Integer);
+            var lastAttemptAt = p.Add("$lastAttemptAt", SqliteType.Integer);
+            var lastStatus = p.Add("$lastStatus", SqliteType.Integer);
+            var lastError = p.Add("$lastError", SqliteType.Integer);
+            var reason = p.Add("$reason", SqliteType.Integer);
+            foreach (var d in prepared.Deliveries)
+            {
+                id.Value = d.Id;
+                eventId.Value = d.EventId;
+                subscriptionId.Value = d.SubscriptionId;
+                tenantId.Value = d.TenantId;
+                eventType.Value = d.EventType;
+                endpoint.Value = d.EndpointUrl.OriginalString;
+                body.Value = d.Body.ToArray();
+                state.Value = (int)d.State;
+                attemptCount.Value = d.AttemptCount;
+                next.Value = Ticks(d.NextAttemptAt);
+                leaseOwner.Value = (object?)d.LeaseOwner ?? DBNull.Value;
+                leaseExpires.Value = Ticks(d.LeaseExpiresAt);
+                createdAt.Value = Ticks(d.CreatedAt);
+                completedAt.Value = Ticks(d.CompletedAt);
+                lastAttemptAt.Value = Ticks(d.LastAttemptAt);
+                lastStatus.Value = (object?)d.LastStatusCode ?? DBNull.Value;
+                lastError.Value = (int)d.LastErrorKind;
+                reason.Value = d.DeadLetterReason is { } r ? (int)r : DBNull.Value;
+                await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (!cached)
+            {
+                insert.Dispose();
+            }
+        }
+
+        return true;
+    }
+
+    private const string InsertEventSql =
+        $"INSERT INTO {SqliteSchema.Events} (event_id, tenant_id, event_type, created_at) VALUES ($eventId, $tenantId, $eventType, $createdAt) ON CONFLICT (event_id) DO NOTHING;";
+
+    private const string InsertDeliverySql =
+        $"""
+        INSERT INTO {Deliveries} ({DeliveryColumns})
+        VALUES ($id, $eventId, $subscriptionId, $tenantId, $eventType, $endpoint, $body, $state, $attemptCount, $next,
+                $leaseOwner, $leaseExpires, $createdAt, $completedAt, $lastAttemptAt, $lastStatus, $lastError, $reason);
+        """;
+
+    private Task<bool> GuardedUpdateAsync(string deliveryId, string leaseOwner, string sql, DateTimeOffset at, WebhookDeadLetterReason? reason, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        ArgumentNullException.ThrowIfNull(leaseOwner);
+        return WriteAsync(async (connection, ct) =>
+        {
+            var command = Command(connection, null, sql);
+            command.Parameters.AddWithValue("$at", Ticks(at));
+            command.Parameters.AddWithValue("$id", deliveryId);
+            command.Parameters.AddWithValue("$owner", leaseOwner);
+            if (reason is { } r)
+            {
+                command.Parameters.AddWithValue("$reason", (int)r);
+            }
+
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
+        }, cancellationToken);
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer ??= await _factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await work(_writer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SqliteException)
+            {
+                // Start over with a fresh connection: a failed statement may leave prepared statements in a bad state.
+                ResetWriter();
+                throw;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var connection = await _factory.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await work(connection, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
+        command.Parameters.Clear();
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static SqliteCommand NewCommand(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private void ResetWriter()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+        _writer?.Dispose();
+        _writer = null;
+    }
+
+    private static void Filter(SqliteCommand command, StringBuilder sql, string condition, string name, object? value)
+    {
+        if (value is not null)
+        {
+            sql.Append(" AND ").Append(condition);
+            command.Parameters.AddWithValue(name, value);
+        }
+    }
+
+    private static void ValidatePrepared(WebhookPreparedEvent preparedEvent)
+    {
+        ArgumentNullException.ThrowIfNull(preparedEvent);
+        ArgumentException.ThrowIfNullOrEmpty(preparedEvent.EventId, nameof(preparedEvent));
+        ArgumentNullException.ThrowIfNull(preparedEvent.Deliveries, nameof(preparedEvent));
+    }
+}

@@ -1,0 +1,526 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Ordinavo.Webhooks.Publishing;
+
+/// <summary>
+/// Leases due deliveries and attempts them with a global and a per-endpoint concurrency limit. A delivery whose
+/// endpoint already runs its limit is pushed back (<see cref="WebhookPublisherOptions.BusyEndpointDeferral"/>) instead
+/// of waiting for a slot, so a hanging endpoint never holds slots other endpoints need.
+/// </summary>
+internal sealed class WebhookDeliveryEngine
+{
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long the oldest attempt of an endpoint with every slot taken may run before the endpoint counts as slow; the
+    /// further deliveries of a slow endpoint are pushed back in the store instead of waiting in memory (at most half the attempt timeout).
+    /// </summary>
+    internal static readonly TimeSpan SlowThreshold = TimeSpan.FromMilliseconds(500);
+
+    private readonly IWebhookOutboxStore _store;
+    private readonly IWebhookSubscriptionStore _subscriptions;
+    private readonly WebhookSender _sender;
+    private readonly WebhookPublisherOptions _options;
+    private readonly TimeProvider _time;
+    private readonly WebhookPublisherTelemetry _telemetry;
+    private readonly DeliverySignal _signal;
+    private readonly IWebhookDeliveryObserver[] _observers;
+    private readonly ILogger _logger;
+    private readonly RetryPolicy _retryPolicy;
+    private readonly object _gate = new();
+    private readonly Dictionary<string, EndpointState> _endpoints = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Task, bool> _running = new();
+    private readonly TimeSpan _slowThreshold;
+    private int _inFlight;
+    private int _held;
+    private int _roundRobin;
+    private DateTimeOffset _nextDepthRead = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+
+    public WebhookDeliveryEngine(
+        IWebhookOutboxStore store,
+        IWebhookSubscriptionStore subscriptions,
+        WebhookSender sender,
+        IOptions<WebhookPublisherOptions> options,
+        TimeProvider timeProvider,
+        WebhookPublisherTelemetry telemetry,
+        DeliverySignal signal,
+        IEnumerable<IWebhookDeliveryObserver> observers,
+        ILoggerFactory? loggerFactory = null)
+    {
+        _store = store;
+        _subscriptions = subscriptions;
+        _sender = sender;
+        _options = options.Value;
+        _time = timeProvider;
+        _telemetry = telemetry;
+        _signal = signal;
+        _observers = [.. observers];
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.DeliveryEngine");
+        _retryPolicy = new RetryPolicy(_options);
+        _slowThreshold = TimeSpan.FromTicks(Math.Min(SlowThreshold.Ticks, _options.AttemptTimeout.Ticks / 2));
+        WorkerId = string.IsNullOrWhiteSpace(_options.WorkerId)
+            ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"
+            : _options.WorkerId;
+    }
+
+    /// <summary>This worker's lease owner id.</summary>
+    public string WorkerId { get; }
+
+    /// <summary>A uniform random source in [0, 1) for the jitter (replaceable in tests).</summary>
+    internal Func<double> Random { get; set; } = System.Random.Shared.NextDouble;
+
+    /// <summary>The number of attempts running now.</summary>
+    internal int InFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight;
+            }
+        }
+    }
+
+    /// <summary>Runs until <paramref name="stoppingToken"/> is cancelled, then waits for the running attempts to end.</summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        Log.WorkerStarted(_logger, WorkerId, _options.MaxConcurrentDeliveries, _options.MaxConcurrentDeliveriesPerEndpoint);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await HousekeepingAsync(stoppingToken).ConfigureAwait(false);
+                var (_, maybeMore) = await DispatchAsync(Track, stoppingToken).ConfigureAwait(false);
+                if (!maybeMore)
+                {
+                    await _signal.WaitAsync(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                Log.StoreFailed(_logger, "lease", ex);
+                try
+                {
+                    await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+
+        await Task.WhenAll(_running.Keys.ToArray()).ConfigureAwait(false);
+        List<WebhookDeliveryRecord> waiting;
+        lock (_gate)
+        {
+            waiting = [.. _endpoints.Values.SelectMany(e => e.Waiting)];
+            foreach (var endpoint in _endpoints.Values)
+            {
+                _held -= endpoint.Waiting.Count;
+                endpoint.Waiting.Clear();
+            }
+        }
+
+        await ReleaseAsync(waiting).ConfigureAwait(false);
+        Log.WorkerStopped(_logger, WorkerId);
+    }
+
+    /// <summary>One lease-and-dispatch round that waits for its attempts (and the ones waiting behind them) to finish; tests drive the engine with it.</summary>
+    internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var tasks = new List<Task>();
+        var (leased, _) = await DispatchAsync(tasks.Add, cancellationToken).ConfigureAwait(false);
+        while (tasks.Count > 0)
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+            tasks.Clear();
+            await DispatchAsync(tasks.Add, cancellationToken, lease: false).ConfigureAwait(false);
+        }
+
+        return leased;
+    }
+
+    private void Track(Task task)
+    {
+        _running.TryAdd(task, true);
+        _ = task.ContinueWith(static (t, state) => ((ConcurrentDictionary<Task, bool>)state!).TryRemove(t, out _), _running, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Starts waiting deliveries that can run now, then leases as many due deliveries as the held budget allows and starts,
+    /// queues or defers each; returns how many were leased and whether more may be due.
+    /// </summary>
+    private async Task<(int Leased, bool MaybeMore)> DispatchAsync(Action<Task> started, CancellationToken cancellationToken, bool lease = true)
+    {
+        var toDefer = new List<WebhookDeliveryRecord>();
+        int budget;
+        lock (_gate)
+        {
+            StartWaitingLocked(started, toDefer, cancellationToken);
+            budget = (2 * _options.MaxConcurrentDeliveries) - _held;
+        }
+
+        var leased = 0;
+        var wanted = Math.Min(_options.LeaseBatchSize, budget);
+        if (lease && wanted > 0)
+        {
+            var now = _time.GetUtcNow();
+            var batch = await _store.LeaseDueAsync(WorkerId, now, wanted, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
+            leased = batch.Count;
+            lock (_gate)
+            {
+                foreach (var delivery in batch)
+                {
+                    PlaceLocked(delivery, started, toDefer, cancellationToken);
+                }
+            }
+        }
+
+        if (toDefer.Count > 0)
+        {
+            var until = _time.GetUtcNow() + _options.BusyEndpointDeferral;
+            foreach (var delivery in toDefer)
+            {
+                await _store.RescheduleAsync(delivery.Id, WorkerId, until, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return (leased, lease && wanted > 0 && leased == wanted);
+    }
+
+    private void PlaceLocked(WebhookDeliveryRecord delivery, Action<Task> started, List<WebhookDeliveryRecord> toDefer, CancellationToken cancellationToken)
+    {
+        var key = EndpointKey(delivery.EndpointUrl);
+        if (!_endpoints.TryGetValue(key, out var endpoint))
+        {
+            endpoint = new EndpointState(key);
+            _endpoints[key] = endpoint;
+        }
+
+        if (endpoint.Waiting.Count == 0 && endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint && _inFlight < _options.MaxConcurrentDeliveries)
+        {
+            StartLocked(delivery, endpoint, started, cancellationToken);
+        }
+        else if (IsSlowLocked(endpoint))
+        {
+            toDefer.Add(delivery);
+            RemoveIfIdleLocked(endpoint);
+        }
+        else
+        {
+            endpoint.Waiting.Enqueue(delivery);
+            _held++;
+        }
+    }
+
+    private void StartWaitingLocked(Action<Task> started, List<WebhookDeliveryRecord> toDefer, CancellationToken cancellationToken)
+    {
+        if (_held == _inFlight)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var endpoints = _endpoints.Values.ToArray();
+        var offset = _roundRobin++ % Math.Max(1, endpoints.Length);
+        for (var i = 0; i < endpoints.Length; i++)
+        {
+            var endpoint = endpoints[(i + offset) % endpoints.Length];
+            if (endpoint.Waiting.Count == 0)
+            {
+                continue;
+            }
+
+            if (IsSlowLocked(endpoint))
+            {
+                _held -= endpoint.Waiting.Count;
+                toDefer.AddRange(endpoint.Waiting);
+                endpoint.Waiting.Clear();
+                continue;
+            }
+
+            while (endpoint.Waiting.Count > 0 && endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint && _inFlight < _options.MaxConcurrentDeliveries)
+            {
+                var delivery = endpoint.Waiting.Dequeue();
+                _held--;
+                if (delivery.LeaseExpiresAt is { } expires && expires - now < _options.AttemptTimeout)
+                {
+                    // Too little lease left for a whole attempt: let it run out; the delivery is leased again later.
+                    continue;
+                }
+
+                StartLocked(delivery, endpoint, started, cancellationToken);
+            }
+
+            RemoveIfIdleLocked(endpoint);
+        }
+    }
+
+    private void StartLocked(WebhookDeliveryRecord delivery, EndpointState endpoint, Action<Task> started, CancellationToken cancellationToken)
+    {
+        var startedAt = _time.GetTimestamp();
+        endpoint.InFlight++;
+        endpoint.Started.Add(startedAt);
+        _inFlight++;
+        _held++;
+        started(Task.Run(() => ProcessAsync(delivery, endpoint, startedAt, cancellationToken), CancellationToken.None));
+    }
+
+    /// <summary>An endpoint is slow when all its slots are taken and the oldest attempt runs longer than the slow threshold.</summary>
+    private bool IsSlowLocked(EndpointState endpoint)
+    {
+        if (endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint || endpoint.Started.Count == 0)
+        {
+            return false;
+        }
+
+        var oldest = endpoint.Started.Min();
+        return _time.GetElapsedTime(oldest) >= _slowThreshold;
+    }
+
+    private void RemoveIfIdleLocked(EndpointState endpoint)
+    {
+        if (endpoint.InFlight == 0 && endpoint.Waiting.Count == 0)
+        {
+            _endpoints.Remove(endpoint.Key);
+        }
+    }
+
+    private async Task ProcessAsync(WebhookDeliveryRecord delivery, EndpointState endpoint, long startedAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AttemptAsync(delivery, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: give the delivery back at once instead of letting its lease run out.
+            await ReleaseAsync([delivery]).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            Log.ProcessingFailed(_logger, delivery.Id, ex);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                endpoint.InFlight--;
+                endpoint.Started.Remove(startedAt);
+                _inFlight--;
+                _held--;
+                RemoveIfIdleLocked(endpoint);
+            }
+
+            _signal.Notify();
+        }
+    }
+
+    private async Task ReleaseAsync(IReadOnlyList<WebhookDeliveryRecord> deliveries)
+    {
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            foreach (var delivery in deliveries)
+            {
+                await _store.RescheduleAsync(delivery.Id, WorkerId, _time.GetUtcNow(), cts.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            Log.StoreFailed(_logger, "release on stop", ex);
+        }
+    }
+
+    private sealed class EndpointState(string key)
+    {
+        public string Key { get; } = key;
+
+        public int InFlight { get; set; }
+
+        public List<long> Started { get; } = [];
+
+        public Queue<WebhookDeliveryRecord> Waiting { get; } = new();
+    }
+
+    private async Task AttemptAsync(WebhookDeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        WebhookSubscription? subscription;
+        try
+        {
+            subscription = await _subscriptions.GetAsync(delivery.SubscriptionId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.SubscriptionStoreFailed(_logger, delivery.SubscriptionId, delivery.Id, ex);
+            await _store.RescheduleAsync(delivery.Id, WorkerId, _time.GetUtcNow() + _options.PollInterval, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (subscription is null || !subscription.IsEnabled)
+        {
+            var reason = subscription is null ? WebhookDeadLetterReason.SubscriptionNotFound : WebhookDeadLetterReason.SubscriptionDisabled;
+            await DeadLetterAsync(delivery, reason, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var attemptNumber = delivery.AttemptCount + 1;
+        var result = await _sender.SendAsync(subscription, delivery.Id, delivery.EventId, delivery.EventType, delivery.Body, attemptNumber, cancellationToken).ConfigureAwait(false);
+        var attempt = result.Attempt;
+        await _store.RecordAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
+        var now = _time.GetUtcNow();
+
+        if (attempt.Succeeded)
+        {
+            if (!await _store.CompleteAsync(delivery.Id, WorkerId, now, cancellationToken).ConfigureAwait(false))
+            {
+                Log.LeaseLost(_logger, delivery.Id);
+            }
+
+            _telemetry.Delivered.Add(1);
+            await _store.RecordSubscriptionOutcomeAsync(subscription.Id, true, now, cancellationToken).ConfigureAwait(false);
+            Log.DeliverySucceeded(_logger, delivery.Id, delivery.EventId, subscription.Id, attemptNumber, attempt.StatusCode ?? 0, attempt.Duration.TotalMilliseconds);
+            await NotifyAsync(o => o.OnDeliverySucceededAsync(Notification(delivery, attempt), cancellationToken), "OnDeliverySucceeded").ConfigureAwait(false);
+            return;
+        }
+
+        _telemetry.Failed.Add(1, new KeyValuePair<string, object?>("error.kind", attempt.ErrorKind.ToString()));
+        if (attempt.ErrorKind is WebhookDeliveryErrorKind.DestinationRefused or WebhookDeliveryErrorKind.InvalidEndpoint)
+        {
+            Log.DestinationRefused(_logger, attemptNumber, delivery.Id, subscription.Id, attempt.ErrorKind, Authority(subscription.EndpointUrl));
+        }
+
+        if (result.IsGone)
+        {
+            await DeadLetterAsync(delivery, WebhookDeadLetterReason.EndpointGone, attempt, cancellationToken).ConfigureAwait(false);
+            await DisableAsync(subscription, WebhookSubscriptionDisabledReason.EndpointGone, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var health = await _store.RecordSubscriptionOutcomeAsync(subscription.Id, false, now, cancellationToken).ConfigureAwait(false);
+        if (_options.AutoDisableAfter is { } limit && health.FailingSince is { } since && now - since >= limit)
+        {
+            await DeadLetterAsync(delivery, WebhookDeadLetterReason.SubscriptionDisabled, attempt, cancellationToken).ConfigureAwait(false);
+            await DisableAsync(subscription, WebhookSubscriptionDisabledReason.FailingTooLong, now, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var delay = _retryPolicy.NextDelay(attemptNumber, result.TimedOutOrThrottled, result.RetryAfter, Random());
+        if (delay is null)
+        {
+            await DeadLetterAsync(delivery, WebhookDeadLetterReason.RetriesExhausted, attempt, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var next = now + delay.Value;
+        if (!await _store.RescheduleAsync(delivery.Id, WorkerId, next, cancellationToken).ConfigureAwait(false))
+        {
+            Log.LeaseLost(_logger, delivery.Id);
+            return;
+        }
+
+        Log.AttemptFailed(_logger, attemptNumber, delivery.Id, subscription.Id, Authority(subscription.EndpointUrl), attempt.ErrorKind, attempt.StatusCode, next);
+        await NotifyAsync(o => o.OnDeliveryFailingAsync(Notification(delivery, attempt) with { NextAttemptAt = next }, cancellationToken), "OnDeliveryFailing").ConfigureAwait(false);
+    }
+
+    private async Task DeadLetterAsync(WebhookDeliveryRecord delivery, WebhookDeadLetterReason reason, WebhookDeliveryAttempt? attempt, CancellationToken cancellationToken)
+    {
+        if (!await _store.DeadLetterAsync(delivery.Id, WorkerId, _time.GetUtcNow(), reason, cancellationToken).ConfigureAwait(false))
+        {
+            Log.LeaseLost(_logger, delivery.Id);
+            return;
+        }
+
+        _telemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+        Log.DeadLettered(_logger, delivery.Id, delivery.EventId, delivery.SubscriptionId, reason);
+        var notification = (attempt is null ? Notification(delivery) : Notification(delivery, attempt)) with { DeadLetterReason = reason };
+        await NotifyAsync(o => o.OnDeliveryDeadLetteredAsync(notification, cancellationToken), "OnDeliveryDeadLettered").ConfigureAwait(false);
+    }
+
+    private async Task DisableAsync(WebhookSubscription subscription, WebhookSubscriptionDisabledReason reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (!await _subscriptions.DisableAsync(subscription.Id, reason, at, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        Log.SubscriptionDisabled(_logger, subscription.Id, reason);
+        var notification = new WebhookSubscriptionDisabledNotification(subscription.Id, subscription.TenantId, reason, at);
+        await NotifyAsync(o => o.OnSubscriptionDisabledAsync(notification, cancellationToken), "OnSubscriptionDisabled").ConfigureAwait(false);
+    }
+
+    private async Task NotifyAsync(Func<IWebhookDeliveryObserver, Task> callback, string name)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await callback(observer).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Log.ObserverFailed(_logger, name, ex);
+            }
+        }
+    }
+
+    private async Task HousekeepingAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (now >= _nextDepthRead)
+        {
+            _nextDepthRead = now + TimeSpan.FromSeconds(5);
+            _telemetry.QueueDepth = await _store.GetQueueDepthAsync(now, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_options.Retention is { } retention && now >= _nextPurge)
+        {
+            _nextPurge = now + PurgeInterval;
+            var cutoff = now - retention;
+            var purged = await _store.PurgeAsync(cutoff, includeDeadLetters: false, cancellationToken).ConfigureAwait(false);
+            if (purged > 0)
+            {
+                Log.Purged(_logger, purged, cutoff);
+            }
+        }
+    }
+
+    private static WebhookDeliveryNotification Notification(WebhookDeliveryRecord delivery) => new()
+    {
+        DeliveryId = delivery.Id,
+        EventId = delivery.EventId,
+        EventType = delivery.EventType,
+        SubscriptionId = delivery.SubscriptionId,
+        TenantId = delivery.TenantId,
+    };
+
+    private static WebhookDeliveryNotification Notification(WebhookDeliveryRecord delivery, WebhookDeliveryAttempt attempt) =>
+        Notification(delivery) with
+        {
+            AttemptNumber = attempt.AttemptNumber,
+            AttemptId = attempt.AttemptId,
+            StatusCode = attempt.StatusCode,
+            ErrorKind = attempt.ErrorKind,
+        };
+
+    internal static string EndpointKey(Uri endpoint) =>
+        endpoint.IsAbsoluteUri ? endpoint.GetLeftPart(UriPartial.Authority).ToUpperInvariant() : endpoint.OriginalString;
+
+    private static string Authority(Uri endpoint) =>
+        endpoint.IsAbsoluteUri ? endpoint.GetLeftPart(UriPartial.Authority) : "(relative)";
+}

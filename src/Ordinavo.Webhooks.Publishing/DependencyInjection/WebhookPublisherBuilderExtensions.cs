@@ -1,0 +1,98 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Ordinavo.Webhooks.Publishing;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Chooses the publisher's stores, options and observers.</summary>
+public static class WebhookPublisherBuilderExtensions
+{
+    /// <summary>Keeps the outbox in process memory (pending deliveries are lost when the process stops).</summary>
+    public static IWebhookPublisherBuilder UseInMemoryStore(this IWebhookPublisherBuilder builder) =>
+        builder.UseStore<InMemoryWebhookOutboxStore>();
+
+    /// <summary>Uses <typeparamref name="TStore"/> (a singleton) as the outbox store, replacing any earlier choice. For store packages.</summary>
+    public static IWebhookPublisherBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IWebhookPublisherBuilder builder)
+        where TStore : class, IWebhookOutboxStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<TStore>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookOutboxStore>(sp => sp.GetRequiredService<TStore>()));
+        return builder;
+    }
+
+    /// <summary>Uses the store made by <paramref name="factory"/> (once; a singleton) as the outbox store, replacing any earlier choice.</summary>
+    public static IWebhookPublisherBuilder UseStore(this IWebhookPublisherBuilder builder, Func<IServiceProvider, IWebhookOutboxStore> factory)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
+        return builder;
+    }
+
+    /// <summary>
+    /// Reads subscriptions from an <see cref="InMemoryWebhookSubscriptionStore"/> (registered as a singleton too, so the
+    /// host can add subscriptions at run time); <paramref name="configure"/> can add the first ones.
+    /// </summary>
+    public static IWebhookPublisherBuilder UseInMemorySubscriptions(this IWebhookPublisherBuilder builder, Action<InMemoryWebhookSubscriptionStore>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.RemoveAll<InMemoryWebhookSubscriptionStore>();
+        builder.Services.AddSingleton(_ =>
+        {
+            var store = new InMemoryWebhookSubscriptionStore();
+            configure?.Invoke(store);
+            return store;
+        });
+        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookSubscriptionStore>(sp => sp.GetRequiredService<InMemoryWebhookSubscriptionStore>()));
+        return builder;
+    }
+
+    /// <summary>Reads subscriptions from a configuration section (see <see cref="ConfigurationWebhookSubscriptionStore"/>).</summary>
+    public static IWebhookPublisherBuilder UseSubscriptionsFromConfiguration(this IWebhookPublisherBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookSubscriptionStore>(_ => new ConfigurationWebhookSubscriptionStore(section)));
+        return builder;
+    }
+
+    /// <summary>Reads subscriptions from the host's own <typeparamref name="TStore"/> (a singleton).</summary>
+    public static IWebhookPublisherBuilder UseSubscriptionStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IWebhookPublisherBuilder builder)
+        where TStore : class, IWebhookSubscriptionStore
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<TStore>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookSubscriptionStore>(sp => sp.GetRequiredService<TStore>()));
+        return builder;
+    }
+
+    /// <summary>Reads tenant features (billing webhooks on or off) from the host's <typeparamref name="TFeatures"/> (a singleton). Default: all off.</summary>
+    public static IWebhookPublisherBuilder UseTenantFeatures<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TFeatures>(this IWebhookPublisherBuilder builder)
+        where TFeatures : class, IWebhookTenantFeatures
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookTenantFeatures, TFeatures>());
+        return builder;
+    }
+
+    /// <summary>Adds an observer told about succeeded, failing and dead-lettered deliveries and disabled subscriptions.</summary>
+    public static IWebhookPublisherBuilder AddObserver<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TObserver>(this IWebhookPublisherBuilder builder)
+        where TObserver : class, IWebhookDeliveryObserver
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookDeliveryObserver, TObserver>());
+        return builder;
+    }
+
+    /// <summary>Configures the publisher's options.</summary>
+    public static IWebhookPublisherBuilder Configure(this IWebhookPublisherBuilder builder, Action<WebhookPublisherOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.Configure(configure);
+        return builder;
+    }
+}

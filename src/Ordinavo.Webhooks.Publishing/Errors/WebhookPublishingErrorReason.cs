@@ -1,0 +1,17 @@
+namespace Ordinavo.Webhooks.Publishing;
+
+/// <summary>Why a publishing operation failed (<see cref="WebhookPublishingException.Reason"/>).</summary>
+public enum WebhookPublishingErrorReason
+{
+    /// <summary>A subscription is incomplete or invalid (missing id, tenant, endpoint or secret, bad filter or options).</summary>
+    InvalidSubscription = 0,
+
+    /// <summary>The subscription does not exist.</summary>
+    SubscriptionNotFound = 1,
+
+    /// <summary>The event input is not acceptable (for example an event id that is not <c>evt_</c> + ULID).</summary>
+    InvalidEvent = 2,
+
+    /// <summary>A required service is not configured (no outbox store, no subscription store).</summary>
+    NotConfigured = 3,
+}

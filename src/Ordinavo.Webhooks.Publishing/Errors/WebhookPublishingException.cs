@@ -1,0 +1,39 @@
+using System;
+
+namespace Ordinavo.Webhooks.Publishing;
+
+/// <summary>
+/// A publishing operation failed for a reason the caller can act on. The message names fields and ids, never secrets,
+/// bodies or record data.
+/// </summary>
+public sealed class WebhookPublishingException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public WebhookPublishingException(WebhookPublishingErrorReason reason, string message)
+        : base(message) => Reason = reason;
+
+    /// <summary>Creates the exception with an inner exception.</summary>
+    public WebhookPublishingException(WebhookPublishingErrorReason reason, string message, Exception? innerException)
+        : base(message, innerException) => Reason = reason;
+
+    /// <summary>Creates the exception (reason <see cref="WebhookPublishingErrorReason.InvalidSubscription"/>).</summary>
+    public WebhookPublishingException()
+        : this(WebhookPublishingErrorReason.InvalidSubscription, "The publishing operation failed.")
+    {
+    }
+
+    /// <summary>Creates the exception (reason <see cref="WebhookPublishingErrorReason.InvalidSubscription"/>).</summary>
+    public WebhookPublishingException(string message)
+        : this(WebhookPublishingErrorReason.InvalidSubscription, message)
+    {
+    }
+
+    /// <summary>Creates the exception (reason <see cref="WebhookPublishingErrorReason.InvalidSubscription"/>).</summary>
+    public WebhookPublishingException(string message, Exception? innerException)
+        : this(WebhookPublishingErrorReason.InvalidSubscription, message, innerException)
+    {
+    }
+
+    /// <summary>Why the operation failed.</summary>
+    public WebhookPublishingErrorReason Reason { get; }
+}

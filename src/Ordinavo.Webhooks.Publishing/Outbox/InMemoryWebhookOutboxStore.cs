@@ -1,0 +1,450 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Ordinavo.Webhooks.Publishing;
+
+/// <summary>
+/// An outbox kept in process memory: fast, for tests, samples and hosts that accept losing pending deliveries when the
+/// process stops. Thread-safe. Use a durable store (SQLite, PostgreSQL) in production.
+/// </summary>
+public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, Entry> _deliveries = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, Entry> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<WebhookDeliveryAttempt>> _attempts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _events = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, WebhookSubscriptionHealth> _health = new(StringComparer.Ordinal);
+    private readonly SortedSet<(DateTimeOffset At, string Id)> _ready = new(TimeThenId.Instance);
+    private readonly SortedSet<(DateTimeOffset At, string Id)> _leases = new(TimeThenId.Instance);
+
+    /// <inheritdoc />
+    public Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preparedEvent);
+        cancellationToken.ThrowIfCancellationRequested();
+        var entries = preparedEvent.Deliveries.Select(d => new Entry(d)).ToList();
+        lock (_gate)
+        {
+            if (_events.ContainsKey(preparedEvent.EventId))
+            {
+                return Task.FromResult(false);
+            }
+
+            foreach (var entry in entries)
+            {
+                if (_deliveries.ContainsKey(entry.Id))
+                {
+                    throw new InvalidOperationException($"A delivery with id {entry.Id} is already stored.");
+                }
+            }
+
+            _events[preparedEvent.EventId] = preparedEvent.CreatedAt;
+            foreach (var entry in entries)
+            {
+                _deliveries[entry.Id] = entry;
+                _byId[entry.Id] = entry;
+                Index(entry);
+            }
+        }
+
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var candidates = new List<Entry>();
+            foreach (var (at, id) in _ready)
+            {
+                if (at > now || candidates.Count >= batchSize)
+                {
+                    break;
+                }
+
+                candidates.Add(_deliveries[id]);
+            }
+
+            foreach (var (expires, id) in _leases)
+            {
+                if (expires > now)
+                {
+                    break;
+                }
+
+                var expired = _deliveries[id];
+                if (expired.NextAttemptAt <= now)
+                {
+                    candidates.Add(expired);
+                }
+            }
+
+            var leased = candidates
+                .OrderBy(e => e.NextAttemptAt)
+                .ThenBy(e => e.Id, StringComparer.Ordinal)
+                .Take(batchSize)
+                .ToList();
+            var result = new List<WebhookDeliveryRecord>(leased.Count);
+            foreach (var entry in leased)
+            {
+                Unindex(entry);
+                entry.LeaseOwner = owner;
+                entry.LeaseExpiresAt = now + leaseDuration;
+                Index(entry);
+                result.Add(entry.ToRecord());
+            }
+
+            return Task.FromResult<IReadOnlyList<WebhookDeliveryRecord>>(result);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_deliveries.TryGetValue(attempt.DeliveryId, out var entry))
+            {
+                return Task.FromResult(false);
+            }
+
+            if (!_attempts.TryGetValue(entry.Id, out var list))
+            {
+                list = [];
+                _attempts[entry.Id] = list;
+            }
+
+            list.Add(attempt);
+            entry.AttemptCount = Math.Max(entry.AttemptCount, attempt.AttemptNumber);
+            entry.LastAttemptAt = attempt.StartedAt;
+            entry.LastStatusCode = attempt.StatusCode;
+            entry.LastErrorKind = attempt.ErrorKind;
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        Guarded(deliveryId, leaseOwner, entry => entry.NextAttemptAt = nextAttemptAt, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
+        Guarded(deliveryId, leaseOwner, entry =>
+        {
+            entry.State = WebhookDeliveryState.Succeeded;
+            entry.CompletedAt = completedAt;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
+        Guarded(deliveryId, leaseOwner, entry =>
+        {
+            entry.State = WebhookDeliveryState.DeadLettered;
+            entry.CompletedAt = deadLetteredAt;
+            entry.DeadLetterReason = reason;
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(_deliveries.TryGetValue(deliveryId, out var entry) ? entry.ToRecord() : null);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 1000, nameof(query));
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IEnumerable<Entry> items = _byId.Values;
+            if (query.After is { } after)
+            {
+                items = items.Where(e => string.CompareOrdinal(e.Id, after) > 0);
+            }
+
+            items = items.Where(e =>
+                (query.EventId is null || e.EventId == query.EventId) &&
+                (query.SubscriptionId is null || e.SubscriptionId == query.SubscriptionId) &&
+                (query.TenantId is null || e.TenantId == query.TenantId) &&
+                (query.State is null || e.State == query.State) &&
+                (query.CreatedFrom is null || e.CreatedAt >= query.CreatedFrom) &&
+                (query.CreatedBefore is null || e.CreatedAt < query.CreatedBefore));
+            var page = items.Take(query.Limit + 1).Select(e => e.ToRecord()).ToList();
+            string? next = null;
+            if (page.Count > query.Limit)
+            {
+                page.RemoveAt(page.Count - 1);
+                next = page[^1].Id;
+            }
+
+            return Task.FromResult(new WebhookDeliveryPage(page, next));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<WebhookDeliveryAttempt> result = _attempts.TryGetValue(deliveryId, out var list)
+                ? list.OrderBy(a => a.StartedAt).ThenBy(a => a.AttemptNumber).ToList()
+                : [];
+            return Task.FromResult(result);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_deliveries.TryGetValue(deliveryId, out var entry) || IsLeased(entry, nextAttemptAt))
+            {
+                return Task.FromResult(false);
+            }
+
+            Requeue(entry, nextAttemptAt);
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var count = 0;
+            foreach (var entry in _deliveries.Values)
+            {
+                if (entry.State == WebhookDeliveryState.DeadLettered && entry.SubscriptionId == subscriptionId &&
+                    entry.CreatedAt >= createdFrom && entry.CreatedAt < createdBefore)
+                {
+                    Requeue(entry, nextAttemptAt);
+                    count++;
+                }
+            }
+
+            return Task.FromResult(count);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var doomed = _deliveries.Values
+                .Where(e => e.CompletedAt < completedBefore &&
+                            (e.State == WebhookDeliveryState.Succeeded ||
+                             (includeDeadLetters && e.State == WebhookDeliveryState.DeadLettered)))
+                .ToList();
+            foreach (var entry in doomed)
+            {
+                Unindex(entry);
+                _deliveries.Remove(entry.Id);
+                _byId.Remove(entry.Id);
+                _attempts.Remove(entry.Id);
+            }
+
+            var liveEvents = _deliveries.Values.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal);
+            foreach (var (eventId, createdAt) in _events.ToList())
+            {
+                if (createdAt < completedBefore && !liveEvents.Contains(eventId))
+                {
+                    _events.Remove(eventId);
+                }
+            }
+
+            return Task.FromResult(doomed.Count);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WebhookQueueDepth> GetQueueDepthAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            long pending = 0, due = 0;
+            foreach (var entry in _deliveries.Values)
+            {
+                if (entry.State == WebhookDeliveryState.Pending)
+                {
+                    pending++;
+                    if (IsDue(entry, now))
+                    {
+                        due++;
+                    }
+                }
+            }
+
+            return Task.FromResult(new WebhookQueueDepth(pending, due));
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<WebhookSubscriptionHealth> RecordSubscriptionOutcomeAsync(string subscriptionId, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subscriptionId);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var current = _health.TryGetValue(subscriptionId, out var h) ? h : new WebhookSubscriptionHealth(subscriptionId, null, null);
+            var updated = succeeded
+                ? current with { LastSuccessAt = at, FailingSince = null }
+                : current with { FailingSince = current.FailingSince ?? at };
+            _health[subscriptionId] = updated;
+            return Task.FromResult(updated);
+        }
+    }
+
+    private Task<bool> Guarded(string deliveryId, string leaseOwner, Action<Entry> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(deliveryId);
+        ArgumentNullException.ThrowIfNull(leaseOwner);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!_deliveries.TryGetValue(deliveryId, out var entry) ||
+                entry.State != WebhookDeliveryState.Pending ||
+                !string.Equals(entry.LeaseOwner, leaseOwner, StringComparison.Ordinal))
+            {
+                return Task.FromResult(false);
+            }
+
+            Unindex(entry);
+            change(entry);
+            entry.LeaseOwner = null;
+            entry.LeaseExpiresAt = null;
+            Index(entry);
+            return Task.FromResult(true);
+        }
+    }
+
+    private static bool IsDue(Entry entry, DateTimeOffset now) =>
+        entry.State == WebhookDeliveryState.Pending && entry.NextAttemptAt <= now && !IsLeased(entry, now);
+
+    private static bool IsLeased(Entry entry, DateTimeOffset now) =>
+        entry.LeaseOwner is not null && entry.LeaseExpiresAt > now;
+
+    private void Requeue(Entry entry, DateTimeOffset nextAttemptAt)
+    {
+        Unindex(entry);
+        entry.State = WebhookDeliveryState.Pending;
+        entry.NextAttemptAt = nextAttemptAt;
+        entry.AttemptCount = 0;
+        entry.CompletedAt = null;
+        entry.DeadLetterReason = null;
+        entry.LeaseOwner = null;
+        entry.LeaseExpiresAt = null;
+        Index(entry);
+    }
+
+    private void Index(Entry entry)
+    {
+        if (entry.State != WebhookDeliveryState.Pending)
+        {
+            return;
+        }
+
+        if (entry.LeaseOwner is not null && entry.LeaseExpiresAt is { } expires)
+        {
+            _leases.Add((expires, entry.Id));
+        }
+        else
+        {
+            _ready.Add((entry.NextAttemptAt, entry.Id));
+        }
+    }
+
+    private void Unindex(Entry entry)
+    {
+        if (entry.LeaseExpiresAt is { } expires)
+        {
+            _leases.Remove((expires, entry.Id));
+        }
+
+        _ready.Remove((entry.NextAttemptAt, entry.Id));
+    }
+
+    private sealed class TimeThenId : IComparer<(DateTimeOffset At, string Id)>
+    {
+        public static TimeThenId Instance { get; } = new();
+
+        public int Compare((DateTimeOffset At, string Id) x, (DateTimeOffset At, string Id) y)
+        {
+            var byTime = x.At.UtcTicks.CompareTo(y.At.UtcTicks);
+            return byTime != 0 ? byTime : string.CompareOrdinal(x.Id, y.Id);
+        }
+    }
+
+    private sealed class Entry(WebhookDeliveryRecord record)
+    {
+        private readonly WebhookDeliveryRecord _original = record;
+        private readonly byte[] _body = record.Body.ToArray();
+
+        public string Id { get; } = record.Id;
+        public string EventId { get; } = record.EventId;
+        public string SubscriptionId { get; } = record.SubscriptionId;
+        public string TenantId { get; } = record.TenantId;
+        public DateTimeOffset CreatedAt { get; } = record.CreatedAt;
+        public WebhookDeliveryState State { get; set; } = record.State;
+        public int AttemptCount { get; set; } = record.AttemptCount;
+        public DateTimeOffset NextAttemptAt { get; set; } = record.NextAttemptAt;
+        public string? LeaseOwner { get; set; } = record.LeaseOwner;
+        public DateTimeOffset? LeaseExpiresAt { get; set; } = record.LeaseExpiresAt;
+        public DateTimeOffset? CompletedAt { get; set; } = record.CompletedAt;
+        public DateTimeOffset? LastAttemptAt { get; set; } = record.LastAttemptAt;
+        public int? LastStatusCode { get; set; } = record.LastStatusCode;
+        public WebhookDeliveryErrorKind LastErrorKind { get; set; } = record.LastErrorKind;
+        public WebhookDeadLetterReason? DeadLetterReason { get; set; } = record.DeadLetterReason;
+
+        public WebhookDeliveryRecord ToRecord() => new()
+        {
+            Id = Id,
+            EventId = EventId,
+            SubscriptionId = SubscriptionId,
+            TenantId = TenantId,
+            EventType = _original.EventType,
+            EndpointUrl = _original.EndpointUrl,
+            Body = _body,
+            State = State,
+            AttemptCount = AttemptCount,
+            NextAttemptAt = NextAttemptAt,
+            LeaseOwner = LeaseOwner,
+            LeaseExpiresAt = LeaseExpiresAt,
+            CreatedAt = CreatedAt,
+            CompletedAt = CompletedAt,
+            LastAttemptAt = LastAttemptAt,
+            LastStatusCode = LastStatusCode,
+            LastErrorKind = LastErrorKind,
+            DeadLetterReason = DeadLetterReason,
+        };
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.Payloads;
+
+namespace Ordinavo.Webhooks.Publishing;
+
+/// <summary>The <see cref="IWebhookPublisher"/> over the registered subscription store, tenant features and outbox store.</summary>
+internal sealed class WebhookPublisher(
+    IWebhookOutboxStore outbox,
+    IWebhookSubscriptionStore subscriptions,
+    IWebhookTenantFeatures tenantFeatures,
+    TimeProvider timeProvider,
+    WebhookPublisherTelemetry telemetry,
+    DeliverySignal signal,
+    ILoggerFactory? loggerFactory = null) : IWebhookPublisher
+{
+    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.Publisher");
+
+    public async Task<WebhookPublishResult> PublishAsync(WebhookEventInput input, CancellationToken cancellationToken)
+    {
+        using var activity = WebhookPublisherTelemetry.ActivitySource.StartActivity("webhook publish", ActivityKind.Producer);
+        var prepared = await PrepareAsync(input, cancellationToken).ConfigureAwait(false);
+        activity?.SetTag("ordinavo.webhooks.event_id", prepared.EventId);
+        activity?.SetTag("ordinavo.webhooks.event_type", prepared.EventType);
+        activity?.SetTag("ordinavo.webhooks.deliveries", prepared.Deliveries.Count);
+        return await EnqueueAsync(prepared, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<WebhookPreparedEvent> PrepareAsync(WebhookEventInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = timeProvider.GetUtcNow();
+        if (input.EventId is null)
+        {
+            input = input.WithEventId(WebhookIdentifiers.NewEventId(now));
+        }
+        else if (!WebhookIdentifiers.IsValidEventId(input.EventId))
+        {
+            throw new WebhookPublishingException(WebhookPublishingErrorReason.InvalidEvent, "The event id must be 'evt_' followed by a 26-character ULID.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.TenantId))
+        {
+            throw new WebhookPublishingException(WebhookPublishingErrorReason.InvalidEvent, "The event has no tenant id.");
+        }
+
+        var eventId = input.EventId!;
+        var eventType = input.EventType.Value;
+        var candidates = await subscriptions.GetByTenantAsync(input.TenantId, cancellationToken).ConfigureAwait(false);
+        var matching = new List<WebhookSubscription>();
+        foreach (var subscription in candidates)
+        {
+            if (subscription.IsEnabled &&
+                string.Equals(subscription.TenantId, input.TenantId, StringComparison.Ordinal) &&
+                subscription.EventFilter.Matches(eventType))
+            {
+                matching.Add(subscription);
+            }
+        }
+
+        var deliveries = new List<WebhookDeliveryRecord>(matching.Count);
+        if (matching.Count == 0)
+        {
+            // Validate the input all the same: a bad event is a clear error whether or not anyone subscribed.
+            WebhookPayloadBuilder.Build(input, new WebhookPayloadProfile());
+        }
+        else
+        {
+            var features = await tenantFeatures.GetAsync(input.TenantId, cancellationToken).ConfigureAwait(false);
+            foreach (var subscription in matching)
+            {
+                var profile = new WebhookPayloadProfile
+                {
+                    Options = subscription.PayloadOptions,
+                    SourceSystem = subscription.SourceSystem,
+                    BillingWebhooksEnabled = features.BillingWebhooksEnabled,
+                };
+                var body = WebhookPayloadBuilder.BuildUtf8Bytes(input, profile);
+                deliveries.Add(new WebhookDeliveryRecord
+                {
+                    Id = Ulid.NewUlid(now).ToString(),
+                    EventId = eventId,
+                    SubscriptionId = subscription.Id,
+                    TenantId = input.TenantId,
+                    EventType = eventType,
+                    EndpointUrl = subscription.EndpointUrl,
+                    Body = body,
+                    State = WebhookDeliveryState.Pending,
+                    NextAttemptAt = now,
+                    CreatedAt = now,
+                });
+            }
+        }
+
+        return new WebhookPreparedEvent
+        {
+            EventId = eventId,
+            TenantId = input.TenantId,
+            EventType = eventType,
+            CreatedAt = now,
+            Deliveries = deliveries,
+        };
+    }
+
+    public async Task<WebhookPublishResult> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preparedEvent);
+        var stored = await outbox.EnqueueAsync(preparedEvent, cancellationToken).ConfigureAwait(false);
+        var count = stored ? preparedEvent.Deliveries.Count : 0;
+        if (stored)
+        {
+            var tag = new KeyValuePair<string, object?>("event.type", preparedEvent.EventType);
+            telemetry.Published.Add(1, tag);
+            if (count > 0)
+            {
+                telemetry.Enqueued.Add(count, tag);
+                signal.Notify();
+            }
+        }
+
+        Log.Published(_logger, preparedEvent.EventId, preparedEvent.EventType, count, !stored);
+        return new WebhookPublishResult(preparedEvent.EventId, count, !stored);
+    }
+}

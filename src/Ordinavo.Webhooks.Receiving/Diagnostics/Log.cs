@@ -1,0 +1,32 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace Ordinavo.Webhooks.Receiving;
+
+/// <summary>Source-generated log messages. They carry ids, types and reasons only: never secrets, signatures or bodies.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "Webhook request rejected by receiver '{Receiver}': {Reason} ({StatusCode}), event {EventId}.")]
+    public static partial void Rejected(ILogger logger, string receiver, string reason, int statusCode, string? eventId);
+
+    [LoggerMessage(2, LogLevel.Information, "Webhook event {EventId} ({EventType}) handled by receiver '{Receiver}', delivery attempt {Attempt}.")]
+    public static partial void Handled(ILogger logger, string eventId, string eventType, string receiver, int? attempt);
+
+    [LoggerMessage(3, LogLevel.Information, "Webhook event {EventId} ({EventType}) is a duplicate for receiver '{Receiver}': {Status}.")]
+    public static partial void Duplicate(ILogger logger, string eventId, string eventType, string receiver, WebhookInboxStatus status);
+
+    [LoggerMessage(4, LogLevel.Debug, "Webhook event {EventId} of type {EventType} has no handler in receiver '{Receiver}'; answered 200 and ignored.")]
+    public static partial void Unhandled(ILogger logger, string eventId, string eventType, string receiver);
+
+    [LoggerMessage(5, LogLevel.Error, "A handler failed for webhook event {EventId} ({EventType}) in receiver '{Receiver}'; the event was released for the publisher's retry.")]
+    public static partial void HandlerFailed(ILogger logger, Exception exception, string eventId, string eventType, string receiver);
+
+    [LoggerMessage(6, LogLevel.Error, "The webhook inbox or ordering store failed for event {EventId} in receiver '{Receiver}'.")]
+    public static partial void StoreFailed(ILogger logger, Exception exception, string eventId, string receiver);
+
+    [LoggerMessage(7, LogLevel.Debug, "Webhook event {EventId} ({EventType}) is older than the latest handled event about {Entity} ({LatestHandled:O}).")]
+    public static partial void Stale(ILogger logger, string eventId, string eventType, string entity, DateTimeOffset latestHandled);
+
+    [LoggerMessage(8, LogLevel.Information, "Handling webhook event {EventId} was canceled in receiver '{Receiver}'; the event was released.")]
+    public static partial void Canceled(ILogger logger, string eventId, string receiver);
+}

@@ -1,0 +1,400 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.Contracts.Serialization;
+using Ordinavo.Webhooks.Signing;
+
+namespace Ordinavo.Webhooks.Receiving;
+
+/// <summary>
+/// The receiving pipeline, independent of any web framework: raw headers, raw body bytes and content type in, the
+/// answer out. In order: body size (413) and content type (415); signature and timestamp over the raw bytes (401;
+/// missing or malformed headers 400); parse (400); body eventId equal to the header (400); handlers for the type
+/// (none: 200); deduplication in the inbox (handled before: 200, in progress elsewhere: 409); the handlers in a DI
+/// scope (failure: 500 and the event released so the publisher's retry handles it again).
+/// </summary>
+/// <remarks>
+/// Resolve it from DI (<c>AddOrdinavoWebhookReceiver</c>): the default receiver as <see cref="WebhookReceiver"/>,
+/// named ones through <see cref="IWebhookReceiverFactory"/>. Thread-safe; one instance serves every request.
+/// </remarks>
+public sealed class WebhookReceiver
+{
+    private const int MaxCachedEventTypes = 256;
+
+    private readonly WebhookVerifier _verifier;
+    private readonly WebhookHandlerRegistration[] _handlers;
+    private readonly ConcurrentDictionary<WebhookEventType, Type[]> _handlersByType = new();
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly ILogger _logger;
+    private readonly ReceiverTelemetry _telemetry;
+    private readonly TimeProvider _timeProvider;
+    private readonly TimeSpan _leaseDuration;
+
+    internal WebhookReceiver(
+        string name,
+        WebhookReceiverOptions options,
+        IServiceScopeFactory scopeFactory,
+        ILogger logger,
+        ReceiverTelemetry telemetry,
+        TimeProvider timeProvider)
+    {
+        Name = name;
+        MaxBodyBytes = options.MaxBodyBytes;
+        _leaseDuration = options.InboxLeaseDuration;
+        _scopeFactory = scopeFactory;
+        _logger = logger;
+        _telemetry = telemetry;
+        _timeProvider = timeProvider;
+        _handlers = [.. options.Handlers];
+
+        var verifierOptions = new WebhookVerifierOptions
+        {
+            Tolerance = options.TimestampTolerance,
+            TimeProvider = timeProvider,
+            AcceptStandardWebhooks = options.AcceptStandardWebhooksHeaders,
+        };
+        foreach (var secret in options.Secrets)
+        {
+            verifierOptions.Secrets.Add(WebhookSecret.Parse(secret));
+        }
+
+        _verifier = new WebhookVerifier(verifierOptions);
+    }
+
+    /// <summary>The receiver's name (empty for the default receiver).</summary>
+    public string Name { get; }
+
+    /// <summary>The largest body accepted, in bytes.</summary>
+    public long MaxBodyBytes { get; }
+
+    /// <summary>
+    /// Rejects a request before its body is read, when its declared length is over the limit (413) or its content type
+    /// is not JSON (415). Hosts that stream the body call this first so that an oversized body is never read.
+    /// </summary>
+    /// <param name="declaredLength">The request's Content-Length, when it has one.</param>
+    /// <param name="contentType">The request's Content-Type.</param>
+    /// <param name="rejection">The answer to send when the method returns <see langword="true"/>.</param>
+    /// <returns><see langword="true"/> when the request is rejected (and counted) already.</returns>
+    public bool TryRejectBeforeBody(long? declaredLength, string? contentType, [NotNullWhen(true)] out WebhookReceiveResult? rejection)
+    {
+        var outcome = Precheck(declaredLength, contentType);
+        if (outcome is null)
+        {
+            rejection = null;
+            return false;
+        }
+
+        _telemetry.Received(Name);
+        rejection = Reject(outcome.Value, eventId: null);
+        return true;
+    }
+
+    /// <summary>Rejects a request whose body turned out larger than <see cref="MaxBodyBytes"/> while it was being read (413).</summary>
+    /// <returns>The 413 answer (counted and logged).</returns>
+    public WebhookReceiveResult RejectBodyTooLarge()
+    {
+        _telemetry.Received(Name);
+        return Reject(WebhookReceiveOutcome.BodyTooLarge, eventId: null);
+    }
+
+    /// <summary>Receives one request. Never throws for bad input: every rejection is a result.</summary>
+    /// <typeparam name="THeaders">A header reader (a struct over your framework's headers avoids copying and boxing).</typeparam>
+    /// <param name="headers">The request headers.</param>
+    /// <param name="body">The exact body bytes as received.</param>
+    /// <param name="contentType">The request's Content-Type.</param>
+    /// <param name="cancellationToken">The request's abort signal, passed to the handlers.</param>
+    /// <returns>The answer: status code, outcome and, once parsed, the event.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was signalled while handlers ran (the event was released).</exception>
+    public ValueTask<WebhookReceiveResult> ReceiveAsync<THeaders>(
+        THeaders headers,
+        ReadOnlyMemory<byte> body,
+        string? contentType,
+        CancellationToken cancellationToken)
+        where THeaders : IWebhookHeaderReader
+    {
+        _telemetry.Received(Name);
+        if (Precheck(body.Length, contentType) is { } early)
+        {
+            return new(Reject(early, eventId: null));
+        }
+
+        Activity? activity = null;
+        if (ReceiverTelemetry.ActivitySource.HasListeners())
+        {
+            activity = StartActivity(headers);
+        }
+
+        try
+        {
+            var verification = _verifier.Verify(headers, body.Span);
+            if (!verification.IsValid)
+            {
+                return new(Finish(activity, Reject(MapVerification(verification.Status), eventId: null)));
+            }
+
+            var eventId = verification.EventId!;
+            activity?.SetTag("ordinavo.event.id", eventId);
+
+            int? attempt = null;
+            var eventTypeHeader = NullIfEmpty(headers.GetValue(WebhookHeaderNames.EventType));
+            if (eventTypeHeader is not null && !WebhookEventType.IsWellFormed(eventTypeHeader.AsSpan()))
+            {
+                return new(Finish(activity, Reject(WebhookReceiveOutcome.MalformedHeader, eventId)));
+            }
+
+            var deliveryId = NullIfEmpty(headers.GetValue(WebhookHeaderNames.DeliveryId));
+            if (deliveryId is not null && !WebhookIdentifiers.IsValidDeliveryId(deliveryId))
+            {
+                return new(Finish(activity, Reject(WebhookReceiveOutcome.MalformedHeader, eventId)));
+            }
+
+            if (NullIfEmpty(headers.GetValue(WebhookHeaderNames.DeliveryAttempt)) is { } attemptText)
+            {
+                if (!int.TryParse(attemptText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedAttempt) || parsedAttempt < 1)
+                {
+                    return new(Finish(activity, Reject(WebhookReceiveOutcome.MalformedHeader, eventId)));
+                }
+
+                attempt = parsedAttempt;
+            }
+
+            if (!WebhookEventSerializer.TryDeserialize(body.Span, out var webhookEvent, out _))
+            {
+                return new(Finish(activity, Reject(WebhookReceiveOutcome.InvalidPayload, eventId)));
+            }
+
+            if (!string.Equals(webhookEvent.EventId, eventId, StringComparison.Ordinal))
+            {
+                return new(Finish(activity, Reject(WebhookReceiveOutcome.EventIdMismatch, eventId)));
+            }
+
+            if (eventTypeHeader is not null && !string.Equals(webhookEvent.EventType.Value, eventTypeHeader, StringComparison.Ordinal))
+            {
+                return new(Finish(activity, Reject(WebhookReceiveOutcome.EventTypeMismatch, eventId)));
+            }
+
+            activity?.SetTag("ordinavo.event.type", webhookEvent.EventType.Value);
+            var handlerTypes = GetHandlerTypes(webhookEvent.EventType);
+            if (handlerTypes.Length == 0)
+            {
+                Log.Unhandled(_logger, eventId, webhookEvent.EventType.Value, Name);
+                return new(Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Unhandled, eventId, webhookEvent)));
+            }
+
+            var pending = DispatchAsync(webhookEvent, deliveryId, attempt, handlerTypes, activity, cancellationToken);
+            activity = null; // DispatchAsync finishes it.
+            return pending;
+        }
+        finally
+        {
+            activity?.Dispose();
+        }
+    }
+
+    private async ValueTask<WebhookReceiveResult> DispatchAsync(
+        WebhookEvent webhookEvent,
+        string? deliveryId,
+        int? attempt,
+        Type[] handlerTypes,
+        Activity? activity,
+        CancellationToken cancellationToken)
+    {
+        using var ownedActivity = activity;
+        var eventId = webhookEvent.EventId;
+        var eventType = webhookEvent.EventType.Value;
+        var scope = _scopeFactory.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var services = scope.ServiceProvider;
+            var inbox = services.GetRequiredKeyedService<IWebhookInbox>(Name);
+            WebhookInboxBeginResult begin;
+            try
+            {
+                begin = await inbox.TryBeginAsync(eventId, _leaseDuration, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log.StoreFailed(_logger, ex, eventId, Name);
+                return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, webhookEvent));
+            }
+
+            if (begin.Status != WebhookInboxStatus.New)
+            {
+                _telemetry.Duplicate(Name, begin.Status);
+                Log.Duplicate(_logger, eventId, eventType, Name, begin.Status);
+                var outcome = begin.Status == WebhookInboxStatus.AlreadyHandled ? WebhookReceiveOutcome.Duplicate : WebhookReceiveOutcome.InProgress;
+                return Finish(activity, WebhookReceiveResult.Of(outcome, eventId, webhookEvent));
+            }
+
+            var lease = begin.Lease;
+            var started = _timeProvider.GetTimestamp();
+            WebhookEntityKey? entity = null;
+            try
+            {
+                DateTimeOffset? latest = null;
+                IWebhookOrderingStore? ordering = null;
+                if (WebhookEntityKey.TryGetFor(webhookEvent, out var key))
+                {
+                    entity = key;
+                    ordering = services.GetRequiredKeyedService<IWebhookOrderingStore>(Name);
+                    latest = await ordering.GetLatestHandledAsync(key, cancellationToken).ConfigureAwait(false);
+                }
+
+                var context = new WebhookEventContext(Name, webhookEvent, deliveryId, attempt, entity, latest, services);
+                if (context.IsStale)
+                {
+                    Log.Stale(_logger, eventId, eventType, entity!.Value.ToString(), latest!.Value);
+                }
+
+                foreach (var handlerType in handlerTypes)
+                {
+                    var handler = (IWebhookHandler)services.GetRequiredService(handlerType);
+                    await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                await ReleaseQuietlyAsync(inbox, lease).ConfigureAwait(false);
+                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    Log.Canceled(_logger, eventId, Name);
+                    activity?.SetStatus(ActivityStatusCode.Error, "canceled");
+                    throw;
+                }
+
+                _telemetry.HandlerFailed(Name, eventType);
+                Log.HandlerFailed(_logger, ex, eventId, eventType, Name);
+                activity?.AddException(ex);
+                return Finish(activity, Reject(WebhookReceiveOutcome.HandlerFailed, eventId, webhookEvent, log: false));
+            }
+
+            try
+            {
+                // Handled: record it even if the caller has gone meanwhile.
+                await inbox.CompleteAsync(lease, CancellationToken.None).ConfigureAwait(false);
+                if (entity is { } handledEntity)
+                {
+                    await services.GetRequiredKeyedService<IWebhookOrderingStore>(Name)
+                        .RecordHandledAsync(handledEntity, webhookEvent.OccurredAt, CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex)
+            {
+                Log.StoreFailed(_logger, ex, eventId, Name);
+                await ReleaseQuietlyAsync(inbox, lease).ConfigureAwait(false);
+                return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, webhookEvent));
+            }
+
+            _telemetry.Handled(Name, eventType, _timeProvider.GetElapsedTime(started));
+            Log.Handled(_logger, eventId, eventType, Name, attempt);
+            return Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Handled, eventId, webhookEvent));
+        }
+    }
+
+    private async ValueTask ReleaseQuietlyAsync(IWebhookInbox inbox, WebhookInboxLease lease)
+    {
+        try
+        {
+            await inbox.ReleaseAsync(lease, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The lease then expires by itself; the event is still not marked handled.
+            Log.StoreFailed(_logger, ex, lease.EventId, Name);
+        }
+    }
+
+    private Type[] GetHandlerTypes(WebhookEventType eventType)
+    {
+        if (_handlersByType.TryGetValue(eventType, out var cached))
+        {
+            return cached;
+        }
+
+        var matching = new List<Type>();
+        foreach (var registration in _handlers)
+        {
+            if (registration.Matches(eventType) && !matching.Contains(registration.HandlerType))
+            {
+                matching.Add(registration.HandlerType);
+            }
+        }
+
+        Type[] result = [.. matching];
+        if (_handlersByType.Count < MaxCachedEventTypes)
+        {
+            _handlersByType.TryAdd(eventType, result);
+        }
+
+        return result;
+    }
+
+    private WebhookReceiveOutcome? Precheck(long? length, string? contentType)
+    {
+        if (length > MaxBodyBytes)
+        {
+            return WebhookReceiveOutcome.BodyTooLarge;
+        }
+
+        return WebhookContentType.IsJson(contentType) ? null : WebhookReceiveOutcome.UnsupportedContentType;
+    }
+
+    private WebhookReceiveResult Reject(WebhookReceiveOutcome outcome, string? eventId, WebhookEvent? webhookEvent = null, bool log = true)
+    {
+        _telemetry.Rejected(Name, outcome);
+        var result = WebhookReceiveResult.Of(outcome, eventId, webhookEvent);
+        if (log)
+        {
+            // The event id is logged only after the signature proved it genuine; before, a header value is attacker text.
+            Log.Rejected(_logger, Name, WebhookReceiveResult.CodeOf(outcome), result.StatusCode, result.EventId);
+        }
+
+        return result;
+    }
+
+    private static WebhookReceiveResult Finish(Activity? activity, WebhookReceiveResult result)
+    {
+        if (activity is not null)
+        {
+            activity.SetTag("ordinavo.webhook.outcome", WebhookReceiveResult.CodeOf(result.Outcome));
+            activity.SetTag("http.response.status_code", result.StatusCode);
+            if (!result.IsSuccess && result.StatusCode != 409)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, WebhookReceiveResult.CodeOf(result.Outcome));
+            }
+        }
+
+        return result;
+    }
+
+    private static WebhookReceiveOutcome MapVerification(WebhookVerificationStatus status) => status switch
+    {
+        WebhookVerificationStatus.MissingHeader => WebhookReceiveOutcome.MissingHeader,
+        WebhookVerificationStatus.MalformedHeader => WebhookReceiveOutcome.MalformedHeader,
+        WebhookVerificationStatus.TimestampOutsideTolerance => WebhookReceiveOutcome.TimestampOutsideTolerance,
+        _ => WebhookReceiveOutcome.InvalidSignature,
+    };
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static Activity? StartActivity<THeaders>(THeaders headers)
+        where THeaders : IWebhookHeaderReader
+    {
+        if (Activity.Current is null
+            && NullIfEmpty(headers.GetValue("traceparent")) is { } traceParent
+            && ActivityContext.TryParse(traceParent, NullIfEmpty(headers.GetValue("tracestate")), isRemote: true, out var parent))
+        {
+            return ReceiverTelemetry.ActivitySource.StartActivity("ordinavo.webhooks.receive", ActivityKind.Server, parent);
+        }
+
+        return ReceiverTelemetry.ActivitySource.StartActivity("ordinavo.webhooks.receive", ActivityKind.Internal);
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Ordinavo.Webhooks.Signing;
+
+namespace Ordinavo.Webhooks.Receiving;
+
+/// <summary>Validates <see cref="WebhookReceiverOptions"/> at start; messages name positions and reasons, never secret values.</summary>
+internal sealed class WebhookReceiverOptionsValidator : IValidateOptions<WebhookReceiverOptions>
+{
+    private static readonly TimeSpan MaxTolerance = TimeSpan.FromHours(1);
+
+    public ValidateOptionsResult Validate(string? name, WebhookReceiverOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsRegistered)
+        {
+            return ValidateOptionsResult.Skip;
+        }
+
+        var label = string.IsNullOrEmpty(name) ? "The webhook receiver" : $"The webhook receiver '{name}'";
+        var failures = new List<string>();
+        if (options.Secrets.Count == 0)
+        {
+            failures.Add($"{label} has no secret: add the subscription's signing secret (whsec_...) to Secrets.");
+        }
+
+        for (var i = 0; i < options.Secrets.Count; i++)
+        {
+            if (!WebhookSecret.TryParse(options.Secrets[i], out _, out var reason))
+            {
+                failures.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{label}: Secrets[{i}] is not a valid webhook secret ({reason}). A secret is 'whsec_' followed by the base64 of at least 32 bytes."));
+            }
+        }
+
+        if (options.TimestampTolerance <= TimeSpan.Zero || options.TimestampTolerance > MaxTolerance)
+        {
+            failures.Add($"{label}: TimestampTolerance must be more than zero and at most one hour.");
+        }
+
+        if (options.MaxBodyBytes < 1 || options.MaxBodyBytes > Array.MaxLength)
+        {
+            failures.Add($"{label}: MaxBodyBytes must be between 1 and {Array.MaxLength}.");
+        }
+
+        if (options.InboxLeaseDuration <= TimeSpan.Zero)
+        {
+            failures.Add($"{label}: InboxLeaseDuration must be more than zero.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

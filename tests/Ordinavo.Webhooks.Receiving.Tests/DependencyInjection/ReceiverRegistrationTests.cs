@@ -1,0 +1,189 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.Testing;
+using Ordinavo.Webhooks.TestSupport;
+
+namespace Ordinavo.Webhooks.Receiving.Tests;
+
+public sealed class ReceiverRegistrationTests
+{
+    [Fact]
+    public async Task Registering_twice_adds_services_and_handlers_once()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<HandlerLog>();
+        for (var i = 0; i < 2; i++)
+        {
+            services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary))
+                .AddHandler<RecordingHandler>("visit_report.*");
+        }
+
+        await using var provider = services.BuildServiceProvider();
+        var result = await provider.GetRequiredService<WebhookReceiver>().ReceiveAsync(
+            WebhookTestRequests.Create(WebhookEventType.VisitReportApproved, TestSecrets.Primary).HeaderReader,
+            WebhookTestRequests.Create(WebhookEventType.VisitReportApproved, TestSecrets.Primary).Body,
+            "application/json",
+            default);
+
+        Assert.Equal(WebhookReceiveOutcome.Handled, result.Outcome);
+        Assert.Single(provider.GetRequiredService<HandlerLog>().Calls);
+        Assert.Single(services, d => d.ServiceType == typeof(IWebhookReceiverFactory));
+        Assert.Single(services, d => d.ServiceType == typeof(IWebhookInbox));
+    }
+
+    [Fact]
+    public async Task Named_receivers_have_their_own_secrets_handlers_and_inboxes()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<HandlerLog>();
+        services.AddOrdinavoWebhookReceiver("erp", o => o.Secrets.Add(TestSecrets.Primary)).AddHandler<RecordingHandler>("*");
+        services.AddOrdinavoWebhookReceiver("billing", o => o.Secrets.Add(TestSecrets.Secondary)).AddHandler<SecondHandler>("billing.*");
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IWebhookReceiverFactory>();
+        var request = WebhookTestRequests.Create(WebhookEventType.BillingEventReady, TestSecrets.Primary);
+        var forBilling = WebhookTestRequests.Create(WebhookEventType.BillingEventReady, TestSecrets.Secondary);
+
+        var erp = await factory.GetReceiver("erp").ReceiveAsync(request.HeaderReader, request.Body, request.ContentType, default);
+        var billingWrongSecret = await factory.GetReceiver("billing").ReceiveAsync(request.HeaderReader, request.Body, request.ContentType, default);
+        var billing = await factory.GetReceiver("billing").ReceiveAsync(forBilling.HeaderReader, forBilling.Body, forBilling.ContentType, default);
+
+        Assert.Equal(WebhookReceiveOutcome.Handled, erp.Outcome);
+        Assert.Equal(WebhookReceiveOutcome.InvalidSignature, billingWrongSecret.Outcome);
+        Assert.Equal(WebhookReceiveOutcome.Handled, billing.Outcome); // same eventId, separate inbox
+        Assert.Equal(["RecordingHandler", "SecondHandler"], provider.GetRequiredService<HandlerLog>().Calls.Select(c => c.Handler));
+        Assert.Same(factory.GetReceiver("erp"), factory.GetReceiver("erp"));
+        Assert.Throws<InvalidOperationException>(() => factory.GetReceiver("unknown"));
+    }
+
+    [Fact]
+    public async Task Invalid_options_fail_at_start_naming_the_position_but_never_the_secret()
+    {
+        const string tooShort = "whsec_c2hvcnQtc2VjcmV0";
+        var services = new ServiceCollection();
+        services.AddOrdinavoWebhookReceiver(o =>
+        {
+            o.Secrets.Add(TestSecrets.Primary);
+            o.Secrets.Add(tooShort);
+            o.Secrets.Add("sk_live_abcdef");
+            o.TimestampTolerance = TimeSpan.Zero;
+            o.MaxBodyBytes = 0;
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("Secrets[1]", ex.Message);
+        Assert.Contains("TooShort", ex.Message);
+        Assert.Contains("Secrets[2]", ex.Message);
+        Assert.Contains("TimestampTolerance", ex.Message);
+        Assert.Contains("MaxBodyBytes", ex.Message);
+        Assert.DoesNotContain("c2hvcnQtc2VjcmV0", ex.Message);
+        Assert.DoesNotContain("sk_live", ex.Message);
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<WebhookReceiver>());
+    }
+
+    [Fact]
+    public async Task A_receiver_without_secret_fails_at_start()
+    {
+        var services = new ServiceCollection();
+        services.AddOrdinavoWebhookReceiver();
+        await using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("has no secret", ex.Message);
+    }
+
+    [Fact]
+    public void Handler_patterns_are_checked_when_registered()
+    {
+        var builder = new ServiceCollection().AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary));
+
+        Assert.Throws<ArgumentException>(() => builder.AddHandler<RecordingHandler>("visit_report*"));
+        Assert.Throws<ArgumentException>(() => builder.AddHandler<RecordingHandler>("Visit_Report.*"));
+        Assert.Throws<ArgumentException>(() => builder.AddHandler<RecordingHandler>(""));
+        builder.AddHandler<RecordingHandler>("visit_report.*").AddHandler<RecordingHandler>("*").AddHandler<RecordingHandler>("a.b.c");
+    }
+
+    [Fact]
+    public async Task A_custom_inbox_replaces_the_in_memory_one_and_is_resolved_per_event_scope()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<HandlerLog>();
+        services.AddSingleton<CountingInbox.State>();
+        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary))
+            .AddHandler<RecordingHandler>("*")
+            .UseInbox<CountingInbox>();
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var receiver = provider.GetRequiredService<WebhookReceiver>();
+        var request = WebhookTestRequests.Create(WebhookEventType.TargetImported, TestSecrets.Primary);
+
+        await receiver.ReceiveAsync(request.HeaderReader, request.Body, request.ContentType, default);
+        var duplicate = await receiver.ReceiveAsync(request.HeaderReader, request.Body, request.ContentType, default);
+
+        var shared = provider.GetRequiredService<CountingInbox.State>();
+        Assert.Equal(WebhookReceiveOutcome.Duplicate, duplicate.Outcome);
+        Assert.Equal(2, shared.Instances);
+        Assert.Equal(1, shared.Completed);
+    }
+
+    [Fact]
+    public async Task A_failing_inbox_is_answered_500_store_failed_and_the_handler_does_not_run()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<HandlerLog>();
+        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary))
+            .AddHandler<RecordingHandler>("*")
+            .UseInbox<BrokenInbox>(ServiceLifetime.Singleton);
+        await using var provider = services.BuildServiceProvider();
+        var request = WebhookTestRequests.Create(WebhookEventType.TargetImported, TestSecrets.Primary);
+
+        var result = await provider.GetRequiredService<WebhookReceiver>().ReceiveAsync(request.HeaderReader, request.Body, request.ContentType, default);
+
+        Assert.Equal((500, WebhookReceiveOutcome.StoreFailed), (result.StatusCode, result.Outcome));
+        Assert.Empty(provider.GetRequiredService<HandlerLog>().Calls);
+    }
+
+    public sealed class CountingInbox : IWebhookInbox
+    {
+        private readonly State _shared;
+
+        public CountingInbox(State shared)
+        {
+            _shared = shared;
+            Interlocked.Increment(ref shared.Instances);
+        }
+
+        public ValueTask<WebhookInboxBeginResult> TryBeginAsync(string eventId, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+            _shared.Inner.TryBeginAsync(eventId, leaseDuration, cancellationToken);
+
+        public ValueTask CompleteAsync(WebhookInboxLease lease, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _shared.Completed);
+            return _shared.Inner.CompleteAsync(lease, cancellationToken);
+        }
+
+        public ValueTask ReleaseAsync(WebhookInboxLease lease, CancellationToken cancellationToken) =>
+            _shared.Inner.ReleaseAsync(lease, cancellationToken);
+
+        public sealed class State
+        {
+            public InMemoryWebhookInbox Inner { get; } = new();
+
+            public int Instances;
+
+            public int Completed;
+        }
+    }
+
+    public sealed class BrokenInbox : IWebhookInbox
+    {
+        public ValueTask<WebhookInboxBeginResult> TryBeginAsync(string eventId, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+            throw new TimeoutException("database unavailable");
+
+        public ValueTask CompleteAsync(WebhookInboxLease lease, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask ReleaseAsync(WebhookInboxLease lease, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}

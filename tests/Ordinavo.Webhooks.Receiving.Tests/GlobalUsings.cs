@@ -1,0 +1,2 @@
+global using Microsoft.Extensions.DependencyInjection;
+global using Ordinavo.Webhooks.Contracts.Serialization;
