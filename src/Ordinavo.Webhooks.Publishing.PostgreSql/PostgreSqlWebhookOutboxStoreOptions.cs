@@ -1,5 +1,3 @@
-using System;
-
 namespace Ordinavo.Webhooks.Publishing.PostgreSql;
 
 /// <summary>Options of the PostgreSQL outbox store (<see cref="PostgreSqlWebhookOutboxStore"/>).</summary>
