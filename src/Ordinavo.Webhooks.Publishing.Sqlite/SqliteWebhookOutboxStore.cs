@@ -27,11 +27,10 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
 
     private readonly SqliteConnectionFactory _factory;
     private readonly SemaphoreSlim _initGate = new(1, 1);
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteWriteBatcher _writer;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
-    private SqliteConnection? _writer;
     private volatile bool _initialized;
-    private bool _disposed;
+    private int _disposed;
 
     /// <summary>Creates a store over the file named by <paramref name="options"/>. Nothing is opened until first use.</summary>
     /// <exception cref="ArgumentException">The options name no file, an in-memory or a read-only database.</exception>
@@ -41,6 +40,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
         SqliteWebhookOutboxStoreOptionsValidator.ThrowIfInvalid(options);
         Options = options;
         _factory = new SqliteConnectionFactory(options);
+        _writer = new SqliteWriteBatcher(_factory.OpenAsync);
     }
 
     /// <summary>The options the store was created with.</summary>
@@ -68,7 +68,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
                 return;
             }
 
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
             await _factory.InitializeFileAsync(cancellationToken).ConfigureAwait(false);
             var connection = await _factory.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (connection.ConfigureAwait(false))
@@ -88,18 +88,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     public Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken)
     {
         ValidatePrepared(preparedEvent);
-        return WriteAsync(async (connection, ct) =>
-        {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            if (await InsertPreparedAsync(connection, transaction, preparedEvent, cached: true, ct).ConfigureAwait(false))
-            {
-                transaction.Commit();
-                return true;
-            }
-
-            transaction.Rollback();
-            return false;
-        }, cancellationToken);
+        return WriteAsync((connection, transaction, ct) => InsertPreparedAsync(connection, transaction, preparedEvent, cached: true, ct), cancellationToken);
     }
 
     /// <summary>
@@ -121,7 +110,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
         if (!_initialized)
         {
             // Never migrate from here: the host's transaction may hold the write lock the migration would wait for.
-            var version = await SqliteSchemaMigrator.ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+            var version = await SqliteSchemaMigrator.ReadVersionAsync(connection, cancellationToken, transaction).ConfigureAwait(false);
             if (version != SqliteSchema.LatestVersion)
             {
                 throw new InvalidOperationException(
@@ -138,9 +127,9 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
-        return WriteAsync<IReadOnlyList<WebhookDeliveryRecord>>(async (connection, ct) =>
+        return WriteAsync<IReadOnlyList<WebhookDeliveryRecord>>(async (connection, transaction, ct) =>
         {
-            var command = Command(connection, null,
+            var command = Command(connection, transaction,
                 $"""
                 UPDATE {Deliveries} SET lease_owner = $owner, lease_expires_at = $expires
                 WHERE id IN (
@@ -176,9 +165,8 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        return WriteAsync(async (connection, ct) =>
+        return WriteAsync(async (connection, transaction, ct) =>
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
             var update = Command(connection, transaction,
                 $"""
                 UPDATE {Deliveries} SET attempt_count = max(attempt_count, $number), last_attempt_at = $started,
@@ -192,7 +180,6 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
             update.Parameters.AddWithValue("$id", attempt.DeliveryId);
             if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
             {
-                transaction.Rollback();
                 return false;
             }
 
@@ -210,7 +197,6 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
             insert.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
             insert.Parameters.AddWithValue("$body", (object?)attempt.ResponseBody ?? DBNull.Value);
             await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            transaction.Commit();
             return true;
         }, cancellationToken);
     }
@@ -319,9 +305,9 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     public Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliveryId);
-        return WriteAsync(async (connection, ct) =>
+        return WriteAsync(async (connection, transaction, ct) =>
         {
-            var command = Command(connection, null,
+            var command = Command(connection, transaction,
                 $"""
                 UPDATE {Deliveries} SET state = 0, next_attempt_at = $at, attempt_count = 0, completed_at = NULL,
                     dead_letter_reason = NULL, lease_owner = NULL, lease_expires_at = NULL
@@ -337,9 +323,9 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     public Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriptionId);
-        return WriteAsync(async (connection, ct) =>
+        return WriteAsync(async (connection, transaction, ct) =>
         {
-            var command = Command(connection, null,
+            var command = Command(connection, transaction,
                 $"""
                 UPDATE {Deliveries} SET state = 0, next_attempt_at = $at, attempt_count = 0, completed_at = NULL,
                     dead_letter_reason = NULL, lease_owner = NULL, lease_expires_at = NULL
@@ -361,9 +347,9 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
         int deleted;
         do
         {
-            deleted = await WriteAsync(async (connection, ct) =>
+            deleted = await WriteAsync(async (connection, transaction, ct) =>
             {
-                var command = Command(connection, null,
+                var command = Command(connection, transaction,
                     $"""
                     DELETE FROM {Deliveries} WHERE id IN (
                         SELECT id FROM {Deliveries}
@@ -382,9 +368,9 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
         int forgotten;
         do
         {
-            forgotten = await WriteAsync(async (connection, ct) =>
+            forgotten = await WriteAsync(async (connection, transaction, ct) =>
             {
-                var command = Command(connection, null,
+                var command = Command(connection, transaction,
                     $"""
                     DELETE FROM {SqliteSchema.Events} WHERE event_id IN (
                         SELECT e.event_id FROM {SqliteSchema.Events} e
@@ -424,9 +410,9 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     public Task<WebhookSubscriptionHealth> RecordSubscriptionOutcomeAsync(string subscriptionId, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(subscriptionId);
-        return WriteAsync(async (connection, ct) =>
+        return WriteAsync(async (connection, transaction, ct) =>
         {
-            var command = Command(connection, null, succeeded
+            var command = Command(connection, transaction, succeeded
                 ? $"""
                    INSERT INTO {SqliteSchema.Health} (subscription_id, last_success_at, failing_since) VALUES ($id, $at, NULL)
                    ON CONFLICT (subscription_id) DO UPDATE SET last_success_at = excluded.last_success_at, failing_since = NULL
@@ -451,42 +437,31 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _writeGate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            DisposeCore();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _writeGate.Wait();
-        try
-        {
-            DisposeCore();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    private void DisposeCore()
-    {
-        if (_disposed)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
             return;
         }
 
-        _disposed = true;
-        ResetWriter();
+        _writer.Dispose();
+        lock (_commands)
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+
+            _commands.Clear();
+        }
+
         using var any = new SqliteConnection(_factory.ConnectionString);
         SqliteConnection.ClearPool(any);
     }
@@ -588,9 +563,9 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(deliveryId);
         ArgumentNullException.ThrowIfNull(leaseOwner);
-        return WriteAsync(async (connection, ct) =>
+        return WriteAsync(async (connection, transaction, ct) =>
         {
-            var command = Command(connection, null, sql);
+            var command = Command(connection, transaction, sql);
             command.Parameters.AddWithValue("$at", Ticks(at));
             command.Parameters.AddWithValue("$id", deliveryId);
             command.Parameters.AddWithValue("$owner", leaseOwner);
@@ -603,35 +578,17 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
         }, cancellationToken);
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer ??= await _factory.OpenAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await work(_writer, cancellationToken).ConfigureAwait(false);
-            }
-            catch (SqliteException)
-            {
-                // Start over with a fresh connection: a failed statement may leave prepared statements in a bad state.
-                ResetWriter();
-                throw;
-            }
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return await _writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        ObjectDisposedException.ThrowIf(_disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
         var connection = await _factory.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -639,13 +596,19 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
         }
     }
 
-    private SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    /// <summary>A cached command of the writer connection (only used under the write lock), prepared once per connection.</summary>
+    private SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
-        if (!_commands.TryGetValue(sql, out var command))
+        SqliteCommand? command;
+        lock (_commands)
         {
-            command = connection.CreateCommand();
-            command.CommandText = sql;
-            _commands.Add(sql, command);
+            if (!_commands.TryGetValue(sql, out command) || !ReferenceEquals(command.Connection, connection))
+            {
+                command?.Dispose();
+                command = connection.CreateCommand();
+                command.CommandText = sql;
+                _commands[sql] = command;
+            }
         }
 
         command.Parameters.Clear();
@@ -659,18 +622,6 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
-    }
-
-    private void ResetWriter()
-    {
-        foreach (var command in _commands.Values)
-        {
-            command.Dispose();
-        }
-
-        _commands.Clear();
-        _writer?.Dispose();
-        _writer = null;
     }
 
     private static void Filter(SqliteCommand command, StringBuilder sql, string condition, string name, object? value)

@@ -43,12 +43,13 @@ internal static class SqliteSchemaMigrator
     }
 
     /// <summary>The applied schema version, 0 for an empty database.</summary>
-    public static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    public static async Task<int> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{SqliteSchema.VersionTable}';";
         var exists = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
-        return exists ? await ReadVersionCoreAsync(connection, null, cancellationToken).ConfigureAwait(false) : 0;
+        return exists ? await ReadVersionCoreAsync(connection, transaction, cancellationToken).ConfigureAwait(false) : 0;
     }
 
     private static async Task<int> ReadVersionCoreAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)

@@ -20,10 +20,16 @@ internal sealed class WebhookDeliveryEngine
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// How long the oldest attempt of an endpoint with every slot taken may run before the endpoint counts as slow; the
+    /// How long an endpoint with every slot taken may go without finishing an attempt before it counts as slow; the
     /// further deliveries of a slow endpoint are pushed back in the store instead of waiting in memory (at most half the attempt timeout).
     /// </summary>
-    internal static readonly TimeSpan SlowThreshold = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long the engine remembers an idle endpoint's answer history.</summary>
+    private static readonly TimeSpan EndpointMemory = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many deliveries the engine holds leased (running plus waiting for a slot), as a multiple of the global limit.</summary>
+    private const int HeldFactor = 4;
+
+    internal static readonly TimeSpan SlowThreshold = TimeSpan.FromMilliseconds(100);
 
     private readonly IWebhookOutboxStore _store;
     private readonly IWebhookSubscriptionStore _subscriptions;
@@ -42,6 +48,7 @@ internal sealed class WebhookDeliveryEngine
     private int _inFlight;
     private int _held;
     private int _roundRobin;
+    private bool _probing;
     private DateTimeOffset _nextDepthRead = DateTimeOffset.MinValue;
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
@@ -140,19 +147,32 @@ internal sealed class WebhookDeliveryEngine
         Log.WorkerStopped(_logger, WorkerId);
     }
 
-    /// <summary>One lease-and-dispatch round that waits for its attempts (and the ones waiting behind them) to finish; tests drive the engine with it.</summary>
+    /// <summary>
+    /// Leases and attempts deliveries until nothing is due at the current time and no attempt is running (tests drive
+    /// the engine with it, one clock reading at a time).
+    /// </summary>
+    /// <returns>How many deliveries were leased.</returns>
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var tasks = new List<Task>();
-        var (leased, _) = await DispatchAsync(tasks.Add, cancellationToken).ConfigureAwait(false);
-        while (tasks.Count > 0)
+        var total = 0;
+        while (true)
         {
-            await Task.WhenAll(tasks).ConfigureAwait(false);
-            tasks.Clear();
-            await DispatchAsync(tasks.Add, cancellationToken, lease: false).ConfigureAwait(false);
-        }
+            var (leased, _) = await DispatchAsync(tasks.Add, cancellationToken).ConfigureAwait(false);
+            total += leased;
+            tasks.RemoveAll(t => t.IsCompleted);
+            if (tasks.Count == 0)
+            {
+                if (leased == 0)
+                {
+                    return total;
+                }
 
-        return leased;
+                continue;
+            }
+
+            await Task.WhenAny(tasks).ConfigureAwait(false);
+        }
     }
 
     private void Track(Task task)
@@ -167,15 +187,16 @@ internal sealed class WebhookDeliveryEngine
     /// </summary>
     private async Task<(int Leased, bool MaybeMore)> DispatchAsync(Action<Task> started, CancellationToken cancellationToken, bool lease = true)
     {
-        var toDefer = new List<WebhookDeliveryRecord>();
+        var toDefer = new List<(WebhookDeliveryRecord Delivery, DateTimeOffset Until)>();
         int budget;
         lock (_gate)
         {
             StartWaitingLocked(started, toDefer, cancellationToken);
-            budget = (2 * _options.MaxConcurrentDeliveries) - _held;
+            budget = (HeldFactor * _options.MaxConcurrentDeliveries) - _held;
         }
 
         var leased = 0;
+        var probing = false;
         var wanted = Math.Min(_options.LeaseBatchSize, budget);
         if (lease && wanted > 0)
         {
@@ -184,31 +205,30 @@ internal sealed class WebhookDeliveryEngine
             leased = batch.Count;
             lock (_gate)
             {
+                _probing = false;
                 foreach (var delivery in batch)
                 {
                     PlaceLocked(delivery, started, toDefer, cancellationToken);
                 }
+
+                probing = _probing;
             }
         }
 
-        if (toDefer.Count > 0)
+        foreach (var (delivery, until) in toDefer)
         {
-            var until = _time.GetUtcNow() + _options.BusyEndpointDeferral;
-            foreach (var delivery in toDefer)
-            {
-                await _store.RescheduleAsync(delivery.Id, WorkerId, until, cancellationToken).ConfigureAwait(false);
-            }
+            await _store.RescheduleAsync(delivery.Id, WorkerId, until, cancellationToken).ConfigureAwait(false);
         }
 
-        return (leased, lease && wanted > 0 && leased == wanted);
+        return (leased, lease && wanted > 0 && leased == wanted && !probing);
     }
 
-    private void PlaceLocked(WebhookDeliveryRecord delivery, Action<Task> started, List<WebhookDeliveryRecord> toDefer, CancellationToken cancellationToken)
+    private void PlaceLocked(WebhookDeliveryRecord delivery, Action<Task> started, List<(WebhookDeliveryRecord, DateTimeOffset)> toDefer, CancellationToken cancellationToken)
     {
         var key = EndpointKey(delivery.EndpointUrl);
         if (!_endpoints.TryGetValue(key, out var endpoint))
         {
-            endpoint = new EndpointState(key);
+            endpoint = new EndpointState(key) { LastProgress = _time.GetTimestamp() };
             _endpoints[key] = endpoint;
         }
 
@@ -218,8 +238,16 @@ internal sealed class WebhookDeliveryEngine
         }
         else if (IsSlowLocked(endpoint))
         {
-            toDefer.Add(delivery);
+            toDefer.Add((delivery, DeferUntilLocked(endpoint)));
             RemoveIfIdleLocked(endpoint);
+        }
+        else if (!endpoint.HasAnswered && endpoint.Waiting.Count >= _options.MaxConcurrentDeliveriesPerEndpoint)
+        {
+            // Not a single answer from this endpoint yet: queue no more than one more round for it, so that an endpoint
+            // that turns out to hang cannot fill the engine's budget before it is recognised as slow. The rest comes back
+            // shortly, and the worker leases no more until an attempt ends.
+            toDefer.Add((delivery, _time.GetUtcNow() + (_slowThreshold / 2)));
+            _probing = true;
         }
         else
         {
@@ -228,7 +256,7 @@ internal sealed class WebhookDeliveryEngine
         }
     }
 
-    private void StartWaitingLocked(Action<Task> started, List<WebhookDeliveryRecord> toDefer, CancellationToken cancellationToken)
+    private void StartWaitingLocked(Action<Task> started, List<(WebhookDeliveryRecord, DateTimeOffset)> toDefer, CancellationToken cancellationToken)
     {
         if (_held == _inFlight)
         {
@@ -249,7 +277,8 @@ internal sealed class WebhookDeliveryEngine
             if (IsSlowLocked(endpoint))
             {
                 _held -= endpoint.Waiting.Count;
-                toDefer.AddRange(endpoint.Waiting);
+                var until = DeferUntilLocked(endpoint);
+                toDefer.AddRange(endpoint.Waiting.Select(d => (d, until)));
                 endpoint.Waiting.Clear();
                 continue;
             }
@@ -281,31 +310,60 @@ internal sealed class WebhookDeliveryEngine
         started(Task.Run(() => ProcessAsync(delivery, endpoint, startedAt, cancellationToken), CancellationToken.None));
     }
 
-    /// <summary>An endpoint is slow when all its slots are taken and the oldest attempt runs longer than the slow threshold.</summary>
-    private bool IsSlowLocked(EndpointState endpoint)
+    /// <summary>
+    /// An endpoint is slow when all its slots are taken and none of its attempts got an answer within the slow threshold
+    /// (since the engine started working on it): it is not making progress, so what waits for it goes back to the store.
+    /// </summary>
+    private bool IsSlowLocked(EndpointState endpoint) =>
+        endpoint.InFlight >= _options.MaxConcurrentDeliveriesPerEndpoint &&
+        _time.GetElapsedTime(endpoint.LastProgress) >= _slowThreshold;
+
+    /// <summary>
+    /// When a slow endpoint's further deliveries are due again: <see cref="WebhookPublisherOptions.BusyEndpointDeferral"/>
+    /// from now; for an endpoint that is stuck (no answer for that long, or never), not before its oldest running attempt
+    /// has timed out, since no slot is expected to free earlier.
+    /// </summary>
+    private DateTimeOffset DeferUntilLocked(EndpointState endpoint)
     {
-        if (endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint || endpoint.Started.Count == 0)
+        var now = _time.GetUtcNow();
+        var wait = _options.BusyEndpointDeferral;
+        var stuck = !endpoint.HasAnswered || _time.GetElapsedTime(endpoint.LastProgress) >= wait;
+        if (stuck && endpoint.Started.Count > 0)
         {
-            return false;
+            var untilTimeout = _options.AttemptTimeout - _time.GetElapsedTime(endpoint.Started.Min());
+            if (untilTimeout > wait)
+            {
+                wait = untilTimeout;
+            }
         }
 
-        var oldest = endpoint.Started.Min();
-        return _time.GetElapsedTime(oldest) >= _slowThreshold;
+        return now + wait;
     }
 
     private void RemoveIfIdleLocked(EndpointState endpoint)
     {
-        if (endpoint.InFlight == 0 && endpoint.Waiting.Count == 0)
+        // Endpoint states are kept while they are recent (their answer history decides how they are treated) and
+        // pruned by the housekeeping once idle for a while.
+        _ = endpoint;
+    }
+
+    private void PruneEndpointsLocked()
+    {
+        foreach (var endpoint in _endpoints.Values.ToArray())
         {
-            _endpoints.Remove(endpoint.Key);
+            if (endpoint.InFlight == 0 && endpoint.Waiting.Count == 0 && _time.GetElapsedTime(endpoint.LastProgress) > EndpointMemory)
+            {
+                _endpoints.Remove(endpoint.Key);
+            }
         }
     }
 
     private async Task ProcessAsync(WebhookDeliveryRecord delivery, EndpointState endpoint, long startedAt, CancellationToken cancellationToken)
     {
+        var answered = false;
         try
         {
-            await AttemptAsync(delivery, cancellationToken).ConfigureAwait(false);
+            answered = await AttemptAsync(delivery, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -322,6 +380,11 @@ internal sealed class WebhookDeliveryEngine
             {
                 endpoint.InFlight--;
                 endpoint.Started.Remove(startedAt);
+                if (answered)
+                {
+                    endpoint.LastProgress = _time.GetTimestamp();
+                    endpoint.HasAnswered = true;
+                }
                 _inFlight--;
                 _held--;
                 RemoveIfIdleLocked(endpoint);
@@ -353,12 +416,17 @@ internal sealed class WebhookDeliveryEngine
 
         public int InFlight { get; set; }
 
+        public long LastProgress { get; set; }
+
+        public bool HasAnswered { get; set; }
+
         public List<long> Started { get; } = [];
 
         public Queue<WebhookDeliveryRecord> Waiting { get; } = new();
     }
 
-    private async Task AttemptAsync(WebhookDeliveryRecord delivery, CancellationToken cancellationToken)
+    /// <returns>Whether the endpoint answered (any HTTP status).</returns>
+    private async Task<bool> AttemptAsync(WebhookDeliveryRecord delivery, CancellationToken cancellationToken)
     {
         WebhookSubscription? subscription;
         try
@@ -369,19 +437,20 @@ internal sealed class WebhookDeliveryEngine
         {
             Log.SubscriptionStoreFailed(_logger, delivery.SubscriptionId, delivery.Id, ex);
             await _store.RescheduleAsync(delivery.Id, WorkerId, _time.GetUtcNow() + _options.PollInterval, cancellationToken).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         if (subscription is null || !subscription.IsEnabled)
         {
             var reason = subscription is null ? WebhookDeadLetterReason.SubscriptionNotFound : WebhookDeadLetterReason.SubscriptionDisabled;
             await DeadLetterAsync(delivery, reason, null, cancellationToken).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         var attemptNumber = delivery.AttemptCount + 1;
         var result = await _sender.SendAsync(subscription, delivery.Id, delivery.EventId, delivery.EventType, delivery.Body, attemptNumber, cancellationToken).ConfigureAwait(false);
         var attempt = result.Attempt;
+        var answered = attempt.StatusCode is not null;
         await _store.RecordAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
 
@@ -396,7 +465,7 @@ internal sealed class WebhookDeliveryEngine
             await _store.RecordSubscriptionOutcomeAsync(subscription.Id, true, now, cancellationToken).ConfigureAwait(false);
             Log.DeliverySucceeded(_logger, delivery.Id, delivery.EventId, subscription.Id, attemptNumber, attempt.StatusCode ?? 0, attempt.Duration.TotalMilliseconds);
             await NotifyAsync(o => o.OnDeliverySucceededAsync(Notification(delivery, attempt), cancellationToken), "OnDeliverySucceeded").ConfigureAwait(false);
-            return;
+            return answered;
         }
 
         _telemetry.Failed.Add(1, new KeyValuePair<string, object?>("error.kind", attempt.ErrorKind.ToString()));
@@ -409,7 +478,7 @@ internal sealed class WebhookDeliveryEngine
         {
             await DeadLetterAsync(delivery, WebhookDeadLetterReason.EndpointGone, attempt, cancellationToken).ConfigureAwait(false);
             await DisableAsync(subscription, WebhookSubscriptionDisabledReason.EndpointGone, now, cancellationToken).ConfigureAwait(false);
-            return;
+            return answered;
         }
 
         var health = await _store.RecordSubscriptionOutcomeAsync(subscription.Id, false, now, cancellationToken).ConfigureAwait(false);
@@ -417,25 +486,27 @@ internal sealed class WebhookDeliveryEngine
         {
             await DeadLetterAsync(delivery, WebhookDeadLetterReason.SubscriptionDisabled, attempt, cancellationToken).ConfigureAwait(false);
             await DisableAsync(subscription, WebhookSubscriptionDisabledReason.FailingTooLong, now, cancellationToken).ConfigureAwait(false);
-            return;
+            return answered;
         }
 
         var delay = _retryPolicy.NextDelay(attemptNumber, result.TimedOutOrThrottled, result.RetryAfter, Random());
         if (delay is null)
         {
             await DeadLetterAsync(delivery, WebhookDeadLetterReason.RetriesExhausted, attempt, cancellationToken).ConfigureAwait(false);
-            return;
+            return answered;
         }
 
         var next = now + delay.Value;
         if (!await _store.RescheduleAsync(delivery.Id, WorkerId, next, cancellationToken).ConfigureAwait(false))
         {
             Log.LeaseLost(_logger, delivery.Id);
-            return;
+            return answered;
         }
 
         Log.AttemptFailed(_logger, attemptNumber, delivery.Id, subscription.Id, Authority(subscription.EndpointUrl), attempt.ErrorKind, attempt.StatusCode, next);
         await NotifyAsync(o => o.OnDeliveryFailingAsync(Notification(delivery, attempt) with { NextAttemptAt = next }, cancellationToken), "OnDeliveryFailing").ConfigureAwait(false);
+
+        return answered;
     }
 
     private async Task DeadLetterAsync(WebhookDeliveryRecord delivery, WebhookDeadLetterReason reason, WebhookDeliveryAttempt? attempt, CancellationToken cancellationToken)
@@ -485,6 +556,11 @@ internal sealed class WebhookDeliveryEngine
         if (now >= _nextDepthRead)
         {
             _nextDepthRead = now + TimeSpan.FromSeconds(5);
+            lock (_gate)
+            {
+                PruneEndpointsLocked();
+            }
+
             _telemetry.QueueDepth = await _store.GetQueueDepthAsync(now, cancellationToken).ConfigureAwait(false);
         }
 

@@ -54,7 +54,10 @@ internal sealed class WebhookEndpoint(IWebhookReceiverFactory factory, string re
             }
             catch (Exception ex) when (ex is OperationCanceledException or IOException)
             {
-                return; // The sender has gone (connection reset or request aborted): nothing to answer.
+                // The sender has gone (connection reset or request aborted): nothing to answer, and nothing left
+                // to drain; aborting tells the server so instead of letting it read a body that will never come.
+                context.Abort();
+                return;
             }
 
             if (length < 0)

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Globalization;
@@ -103,23 +104,7 @@ public sealed class WebhookSigner
 
         Span<byte> prefix = stackalloc byte[SignatureAlgorithm.MaxPrefixLength];
         var prefixLength = SignatureAlgorithm.WritePrefix(eventId.AsSpan(), iso, prefix);
-        Span<byte> mac = stackalloc byte[SignatureAlgorithm.MacLength];
-
-        var signatureChars = new char[(secrets.Length * EntryLength) + ((secrets.Length - 1) * 2)];
-        var at = 0;
-        for (var i = 0; i < secrets.Length; i++)
-        {
-            if (i > 0)
-            {
-                signatureChars[at++] = ',';
-                signatureChars[at++] = ' ';
-            }
-
-            SignatureAlgorithm.ComputeMac(secrets[i].Pool, prefix.Slice(0, prefixLength), body, mac);
-            SignaturePrefix.AsSpan().CopyTo(signatureChars.AsSpan(at));
-            SignatureAlgorithm.WriteHexLower(mac, signatureChars.AsSpan(at + SignaturePrefix.Length));
-            at += EntryLength;
-        }
+        var signature = FormatSignature(secrets, prefix.Slice(0, prefixLength), body);
 
         string? standardTimestamp = null;
         string? standardSignature = null;
@@ -127,8 +112,9 @@ public sealed class WebhookSigner
         {
             standardTimestamp = unixSeconds.ToString(CultureInfo.InvariantCulture);
             prefixLength = SignatureAlgorithm.WritePrefix(eventId.AsSpan(), standardTimestamp.AsSpan(), prefix);
+            Span<byte> mac = stackalloc byte[SignatureAlgorithm.MacLength];
             var standardChars = new char[(secrets.Length * StandardEntryLength) + (secrets.Length - 1)];
-            at = 0;
+            var at = 0;
             for (var i = 0; i < secrets.Length; i++)
             {
                 if (i > 0)
@@ -146,6 +132,49 @@ public sealed class WebhookSigner
             standardSignature = new string(standardChars);
         }
 
-        return new WebhookSignatureHeaders(eventId, iso.ToString(), new string(signatureChars), standardTimestamp, standardSignature);
+        return new WebhookSignatureHeaders(eventId, iso.ToString(), signature, standardTimestamp, standardSignature);
+    }
+
+    /// <summary>Computes one MAC per secret and formats <c>sha256=&lt;hex&gt;[, sha256=&lt;hex&gt;...]</c>.</summary>
+    private static string FormatSignature(WebhookSecret[] secrets, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> body)
+    {
+        var length = (secrets.Length * EntryLength) + ((secrets.Length - 1) * 2);
+        var macs = ArrayPool<byte>.Shared.Rent(secrets.Length * SignatureAlgorithm.MacLength);
+        try
+        {
+            for (var i = 0; i < secrets.Length; i++)
+            {
+                SignatureAlgorithm.ComputeMac(secrets[i].Pool, prefix, body, macs.AsSpan(i * SignatureAlgorithm.MacLength, SignatureAlgorithm.MacLength));
+            }
+
+#if NET
+            return string.Create(length, (macs, secrets.Length), static (chars, state) => WriteEntries(state.macs, state.Item2, chars));
+#else
+            var chars = new char[length];
+            WriteEntries(macs, secrets.Length, chars);
+            return new string(chars);
+#endif
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(macs, clearArray: true);
+        }
+    }
+
+    private static void WriteEntries(byte[] macs, int count, Span<char> destination)
+    {
+        var at = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0)
+            {
+                destination[at++] = ',';
+                destination[at++] = ' ';
+            }
+
+            SignaturePrefix.AsSpan().CopyTo(destination.Slice(at));
+            SignatureAlgorithm.WriteHexLower(macs.AsSpan(i * SignatureAlgorithm.MacLength, SignatureAlgorithm.MacLength), destination.Slice(at + SignaturePrefix.Length));
+            at += EntryLength;
+        }
     }
 }

@@ -23,12 +23,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     public string SchemaName { get; }
 
     /// <summary>Store options for this schema, with the test server's connection string.</summary>
-    public PostgreSqlWebhookOutboxStoreOptions Options(TimeSpan? purgeInterval = null) => new()
-    {
-        ConnectionString = ConnectionString,
-        SchemaName = SchemaName,
-        PurgeInterval = purgeInterval ?? TimeSpan.Zero,
-    };
+    public PostgreSqlWebhookOutboxStoreOptions Options() => new() { ConnectionString = ConnectionString, SchemaName = SchemaName };
 
     /// <summary>Reserves a new schema name (the store creates the schema itself).</summary>
     public static PostgresTestDatabase Create()

@@ -17,8 +17,8 @@ public sealed class TempDatabaseFile : IDisposable
     /// <summary>The database file.</summary>
     public string Path { get; }
 
-    /// <summary>Store options for this file, background purge off.</summary>
-    public SqliteWebhookOutboxStoreOptions Options() => new() { DatabasePath = Path, PurgeInterval = TimeSpan.Zero };
+    /// <summary>Store options for this file.</summary>
+    public SqliteWebhookOutboxStoreOptions Options() => new() { DatabasePath = Path };
 
     public void Dispose()
     {

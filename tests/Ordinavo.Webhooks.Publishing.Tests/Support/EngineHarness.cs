@@ -10,7 +10,7 @@ namespace Ordinavo.Webhooks.Publishing.Tests.Support;
 /// The publisher wired through DI with a manual clock, the in-memory stores and a stub HTTP handler (no worker: tests
 /// drive the engine round by round with <see cref="RunOnceAsync"/>).
 /// </summary>
-public sealed class EngineHarness : IAsyncDisposable
+internal sealed class EngineHarness : IAsyncDisposable
 {
     public static readonly WebhookSecret Secret = WebhookSecret.Generate();
 

@@ -1,0 +1,98 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.Contracts.Serialization;
+using Ordinavo.Webhooks.Receiving;
+using Ordinavo.Webhooks.Signing;
+using Ordinavo.Webhooks.Testing;
+
+namespace Ordinavo.Webhooks.Benchmarks.Receiving;
+
+/// <summary>
+/// One webhook request through the receiving pipeline without HTTP (content-type and size checks, signature and
+/// timestamp verification, parse, eventId check, inbox lease and completion, ordering lookup and record, a DI scope and
+/// a no-op handler) against the floor of the Signing verifier alone on the same requests, measured in the same run.
+/// The requests cycle through 4,096 distinct events while the inbox keeps 1,024, so every request is new to the inbox.
+/// </summary>
+public class ReceivingPipelineBenchmarks
+{
+    private const int RequestCount = 4096;
+    private static readonly DateTimeOffset Now = new(2026, 6, 18, 16, 40, 30, TimeSpan.Zero);
+
+    private readonly Request[] _requests = new Request[RequestCount];
+    private ServiceProvider _services = null!;
+    private WebhookReceiver _receiver = null!;
+    private WebhookVerifier _verifier = null!;
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var secret = WebhookSecret.Generate().ExposeSecret();
+        var clock = new FixedTimeProvider(Now);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(secret))
+            .AddHandler<NoopHandler>("visit_report.*")
+            .UseInMemoryInbox(o => o.MaxEntries = RequestCount / 4);
+        _services = services.BuildServiceProvider();
+        _receiver = _services.GetRequiredService<WebhookReceiver>();
+        _verifier = new WebhookVerifier(new WebhookVerifierOptions { Secrets = { WebhookSecret.Parse(secret) }, TimeProvider = clock });
+
+        var sample = WebhookSamples.For(WebhookEventType.VisitReportApproved);
+        for (var i = 0; i < RequestCount; i++)
+        {
+            var signed = WebhookTestRequests.Create(
+                sample with { EventId = WebhookIdentifiers.NewEventId(Now) },
+                secret,
+                new WebhookTestRequestOptions { Timestamp = Now, Attempt = 1 });
+            _requests[i] = new Request(signed.Body.ToArray(), new Dictionary<string, string>(signed.Headers, StringComparer.OrdinalIgnoreCase), signed.ContentType!);
+        }
+
+        if (!VerifyOnly() || Pipeline().Outcome != WebhookReceiveOutcome.Handled)
+        {
+            throw new InvalidOperationException("The benchmark requests do not verify.");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
+
+    [Benchmark(Baseline = true, Description = "Verify only (floor)")]
+    public bool VerifyOnly()
+    {
+        var request = NextRequest();
+        return _verifier.Verify(new DictionaryHeaderReader(request.Headers), request.Body).IsValid;
+    }
+
+    [Benchmark(Description = "Verify + parse")]
+    public WebhookEvent? VerifyAndParse()
+    {
+        var request = NextRequest();
+        return _verifier.Verify(new DictionaryHeaderReader(request.Headers), request.Body).IsValid
+            ? WebhookEventSerializer.Deserialize(request.Body)
+            : null;
+    }
+
+    [Benchmark(Description = "Pipeline: verified, deduplicated, dispatched")]
+    public WebhookReceiveResult Pipeline()
+    {
+        var request = NextRequest();
+        var pending = _receiver.ReceiveAsync(new DictionaryHeaderReader(request.Headers), request.Body, request.ContentType, CancellationToken.None);
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    private Request NextRequest() => _requests[_next++ & (RequestCount - 1)];
+
+    private sealed record Request(byte[] Body, Dictionary<string, string> Headers, string ContentType);
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private sealed class NoopHandler : IWebhookHandler
+    {
+        public Task HandleAsync(WebhookEventContext context, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
