@@ -239,7 +239,6 @@ internal sealed class WebhookDeliveryEngine
         else if (IsSlowLocked(endpoint))
         {
             toDefer.Add((delivery, DeferUntilLocked(endpoint)));
-            RemoveIfIdleLocked(endpoint);
         }
         else if (!endpoint.HasAnswered && endpoint.Waiting.Count >= _options.MaxConcurrentDeliveriesPerEndpoint)
         {
@@ -295,8 +294,6 @@ internal sealed class WebhookDeliveryEngine
 
                 StartLocked(delivery, endpoint, started, cancellationToken);
             }
-
-            RemoveIfIdleLocked(endpoint);
         }
     }
 
@@ -340,13 +337,6 @@ internal sealed class WebhookDeliveryEngine
         return now + wait;
     }
 
-    private void RemoveIfIdleLocked(EndpointState endpoint)
-    {
-        // Endpoint states are kept while they are recent (their answer history decides how they are treated) and
-        // pruned by the housekeeping once idle for a while.
-        _ = endpoint;
-    }
-
     private void PruneEndpointsLocked()
     {
         foreach (var endpoint in _endpoints.Values.ToArray())
@@ -387,7 +377,6 @@ internal sealed class WebhookDeliveryEngine
                 }
                 _inFlight--;
                 _held--;
-                RemoveIfIdleLocked(endpoint);
             }
 
             _signal.Notify();

@@ -237,17 +237,31 @@ public sealed class WebhookReceiver
             var lease = begin.Lease;
             var started = _timeProvider.GetTimestamp();
             WebhookEntityKey? entity = null;
+            IWebhookOrderingStore? ordering = null;
+            DateTimeOffset? latest = null;
             try
             {
-                DateTimeOffset? latest = null;
-                IWebhookOrderingStore? ordering = null;
                 if (WebhookEntityKey.TryGetFor(webhookEvent, out var key))
                 {
                     entity = key;
                     ordering = services.GetRequiredKeyedService<IWebhookOrderingStore>(Name);
                     latest = await ordering.GetLatestHandledAsync(key, cancellationToken).ConfigureAwait(false);
                 }
+            }
+            catch (Exception ex)
+            {
+                await ReleaseQuietlyAsync(inbox, lease).ConfigureAwait(false);
+                if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                {
+                    throw;
+                }
 
+                Log.StoreFailed(_logger, ex, eventId, Name);
+                return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, webhookEvent));
+            }
+
+            try
+            {
                 var context = new WebhookEventContext(Name, webhookEvent, deliveryId, attempt, entity, latest, services);
                 if (context.IsStale)
                 {
@@ -280,10 +294,9 @@ public sealed class WebhookReceiver
             {
                 // Handled: record it even if the caller has gone meanwhile.
                 await inbox.CompleteAsync(lease, CancellationToken.None).ConfigureAwait(false);
-                if (entity is { } handledEntity)
+                if (entity is { } handledEntity && ordering is not null)
                 {
-                    await services.GetRequiredKeyedService<IWebhookOrderingStore>(Name)
-                        .RecordHandledAsync(handledEntity, webhookEvent.OccurredAt, CancellationToken.None).ConfigureAwait(false);
+                    await ordering.RecordHandledAsync(handledEntity, webhookEvent.OccurredAt, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             catch (Exception ex)

@@ -57,6 +57,9 @@ public class PayloadBuilderBenchmarks
         return _buffer.WrittenCount;
     }
 
+    [Benchmark(Description = "Build only (no serialization)")]
+    public WebhookEvent BuildOnly() => WebhookPayloadBuilder.Build(_input, _defaultProfile);
+
     [Benchmark(Description = "Build + serialize (summary preview on)")]
     public int BuildAndSerializeWithSummaryPreview()
     {

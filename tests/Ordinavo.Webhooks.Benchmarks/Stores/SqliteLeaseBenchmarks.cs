@@ -18,10 +18,10 @@ public class SqliteLeaseBenchmarks
     private DateTimeOffset _now;
 
     [GlobalSetup(Target = nameof(Stored10k))]
-    public Task Setup10k() => SetupAsync(10_000);
+    public void Setup10k() => SetupAsync(10_000).GetAwaiter().GetResult();
 
     [GlobalSetup(Target = nameof(Stored1M))]
-    public Task Setup1M() => SetupAsync(1_000_000);
+    public void Setup1M() => SetupAsync(1_000_000).GetAwaiter().GetResult();
 
     [Benchmark(Baseline = true)]
     public Task<IReadOnlyList<Publishing.WebhookDeliveryRecord>> Stored10k() => LeaseAsync();
@@ -30,7 +30,9 @@ public class SqliteLeaseBenchmarks
     public Task<IReadOnlyList<Publishing.WebhookDeliveryRecord>> Stored1M() => LeaseAsync();
 
     [GlobalCleanup]
-    public async Task Cleanup()
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync()
     {
         await _store.DisposeAsync();
         SqliteConnection.ClearAllPools();

@@ -18,20 +18,20 @@ public class StoreThroughputBenchmarks
     private string? _schema;
 
     [GlobalSetup(Target = nameof(InMemory))]
-    public async Task SetupInMemory() => await StartAsync(builder => builder.UseInMemoryStore());
+    public void SetupInMemory() => StartAsync(builder => builder.UseInMemoryStore()).GetAwaiter().GetResult();
 
     [GlobalSetup(Target = nameof(Sqlite))]
-    public async Task SetupSqlite()
+    public void SetupSqlite()
     {
         _folder = Path.Combine(Path.GetTempPath(), "ordinavo-bench-" + Guid.NewGuid().ToString("N"));
-        await StartAsync(builder => builder.UseSqliteStore(Path.Combine(_folder, "webhooks.db")));
+        StartAsync(builder => builder.UseSqliteStore(Path.Combine(_folder, "webhooks.db"))).GetAwaiter().GetResult();
     }
 
     [GlobalSetup(Target = nameof(PostgreSql))]
-    public async Task SetupPostgreSql()
+    public void SetupPostgreSql()
     {
         _schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
-        await StartAsync(builder => builder.UsePostgreSqlStore(BenchmarkPostgres.ConnectionString, o => o.SchemaName = _schema));
+        StartAsync(builder => builder.UsePostgreSqlStore(BenchmarkPostgres.ConnectionString, o => o.SchemaName = _schema)).GetAwaiter().GetResult();
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Events)]
@@ -44,7 +44,9 @@ public class StoreThroughputBenchmarks
     public Task PostgreSql() => RunAsync();
 
     [GlobalCleanup]
-    public async Task Cleanup()
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task CleanupAsync()
     {
         await _node.DisposeAsync();
         await _receiver.DisposeAsync();

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Microsoft.AspNetCore.Http;
 using Ordinavo.Webhooks.Publishing.Tests.Support;
 using Ordinavo.Webhooks.Signing;
 using Xunit.Abstractions;
@@ -8,28 +6,25 @@ namespace Ordinavo.Webhooks.Publishing.Tests.Integration;
 
 /// <summary>
 /// A hanging endpoint (never answers until the attempt times out) must not cut the throughput of a healthy endpoint by
-/// more than 10 %. Measured as the time to deliver N already published events to the healthy endpoint, alone and with a
-/// hanging endpoint subscribed to the same events (from the worker's start), best of three alternating runs each (robust on a loaded 2-core machine).
+/// more than 10 %. Two publishers run side by side in the same process over the same window, so machine load hits both
+/// alike: one delivers to a healthy endpoint alone, the other to a healthy endpoint and a hanging one subscribed to the
+/// same events. The deliveries each healthy endpoint received in the window are compared; the median ratio of five
+/// rounds (after a warm-up round) must be at least 0.9.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class HangingEndpointIsolationTests(ITestOutputHelper output)
 {
-    private const int Events = 1000;
+    private const int Backlog = 3000;
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(600);
 
     [Fact]
     public async Task A_hanging_endpoint_costs_a_healthy_endpoint_at_most_10_percent_of_its_throughput()
     {
         var secret = WebhookSecret.Generate();
-        var healthyCount = 0;
-        TaskCompletionSource? done = null;
-        var target = 0;
+        var counts = new int[2];
         await using var healthy = await Receiver.StartAsync((context, _) =>
         {
-            if (Interlocked.Increment(ref healthyCount) == Volatile.Read(ref target))
-            {
-                done?.TrySetResult();
-            }
-
+            Interlocked.Increment(ref counts[context.Request.Path.Value == "/alone" ? 0 : 1]);
             context.Response.StatusCode = 200;
             return Task.CompletedTask;
         });
@@ -40,55 +35,53 @@ public sealed class HangingEndpointIsolationTests(ITestOutputHelper output)
             await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
         });
 
-        async Task<TimeSpan> RunAsync(bool withHanging)
+        static Task<PublisherHost> CreateAsync() => PublisherHost.StartAsync(o =>
         {
-            Volatile.Write(ref healthyCount, 0);
-            Volatile.Write(ref target, Events);
-            done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            await using var publisher = await PublisherHost.StartAsync(o =>
+            o.MaxConcurrentDeliveries = 16;
+            o.MaxConcurrentDeliveriesPerEndpoint = 4;
+            o.AttemptTimeout = TimeSpan.FromSeconds(2);
+            o.LeaseDuration = TimeSpan.FromSeconds(5);
+            o.RetrySchedule = [.. Enumerable.Repeat(TimeSpan.FromMilliseconds(200), 20)];
+            o.MinimumDelayAfterTimeoutOrThrottle = TimeSpan.FromMilliseconds(200);
+            o.BusyEndpointDeferral = TimeSpan.FromMilliseconds(300);
+        }, deferWorkerStart: true);
+
+        var ratios = new List<double>();
+        var rounds = new List<string>();
+        for (var round = 0; round < 6; round++)
+        {
+            await using var first = await CreateAsync();
+            await using var second = await CreateAsync();
+            first.Subscribe("healthy", healthy.Url("/alone"), secret);
+            second.Subscribe("healthy", healthy.Url("/beside-hanging"), secret);
+            second.Subscribe("hanging", hanging.Url("/hook"), secret);
+            for (var i = 0; i < Backlog; i++)
             {
-                o.MaxConcurrentDeliveries = 16;
-                o.MaxConcurrentDeliveriesPerEndpoint = 4;
-                o.AttemptTimeout = TimeSpan.FromSeconds(2);
-                o.LeaseDuration = TimeSpan.FromSeconds(5);
-                o.RetrySchedule = [.. Enumerable.Repeat(TimeSpan.FromMilliseconds(200), 20)];
-                o.MinimumDelayAfterTimeoutOrThrottle = TimeSpan.FromMilliseconds(200);
-                o.BusyEndpointDeferral = TimeSpan.FromMilliseconds(300);
-            }, deferWorkerStart: true);
-            publisher.Subscribe("healthy", healthy.Url("/hook"), secret);
-            if (withHanging)
-            {
-                publisher.Subscribe("hanging", hanging.Url("/hook"), secret);
+                var input = EngineHarness.Input();
+                await first.Publisher.PublishAsync(input, CancellationToken.None);
+                await second.Publisher.PublishAsync(input, CancellationToken.None);
             }
 
-            for (var i = 0; i < Events; i++)
+            Volatile.Write(ref counts[0], 0);
+            Volatile.Write(ref counts[1], 0);
+            var starts = round % 2 == 0 ? new[] { first, second } : [second, first];
+            await Task.WhenAll(starts.Select(p => p.StartWorkerAsync()));
+            await Task.Delay(Window);
+            var a = Volatile.Read(ref counts[0]);
+            var b = Volatile.Read(ref counts[1]);
+            rounds.Add($"{a}/{b}");
+            Assert.True(a < Backlog && b < Backlog, "The window should end before a backlog is delivered.");
+            if (round > 0)
             {
-                await publisher.Publisher.PublishAsync(EngineHarness.Input(), CancellationToken.None);
+                // Round 0 warms up (JIT, connection pools).
+                Assert.True(a > 0, "The healthy endpoint alone received nothing in the window.");
+                ratios.Add((double)b / a);
             }
-
-            var clock = Stopwatch.StartNew();
-            await publisher.StartWorkerAsync();
-
-            await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            return clock.Elapsed;
         }
 
-        await RunAsync(withHanging: false); // warm-up (JIT, connection pools)
-        var alone = new List<TimeSpan>();
-        var withHangingEndpoint = new List<TimeSpan>();
-        for (var round = 0; round < 3; round++)
-        {
-            alone.Add(await RunAsync(withHanging: false));
-            withHangingEndpoint.Add(await RunAsync(withHanging: true));
-        }
-
-        var best = alone.Min();
-        var bestWithHanging = withHangingEndpoint.Min();
-        var throughputRatio = best / bestWithHanging;
-        output.WriteLine($"healthy alone: {string.Join(", ", alone.Select(t => $"{t.TotalMilliseconds:F0} ms"))}; " +
-                         $"with a hanging endpoint: {string.Join(", ", withHangingEndpoint.Select(t => $"{t.TotalMilliseconds:F0} ms"))}; " +
-                         $"throughput ratio {throughputRatio:F3}; hanging endpoint got {hangingRequests} requests");
+        var ratio = ratios.Order().ElementAt(ratios.Count / 2);
+        output.WriteLine($"deliveries in {Window.TotalMilliseconds} ms (alone/beside a hanging endpoint): {string.Join(", ", rounds)}; median ratio {ratio:F3}; hanging endpoint got {hangingRequests} requests");
         Assert.True(hangingRequests > 0, "The hanging endpoint should have been attempted.");
-        Assert.True(throughputRatio >= 0.90, $"The healthy endpoint kept only {throughputRatio:P1} of its throughput.");
+        Assert.True(ratio >= 0.90, $"The healthy endpoint beside a hanging one kept only {ratio:P1} (median) of the throughput of one alone ({string.Join(", ", rounds)}).");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Ordinavo.Webhooks.Contracts;
@@ -143,6 +144,62 @@ public sealed class ReceiverRegistrationTests
 
         Assert.Equal((500, WebhookReceiveOutcome.StoreFailed), (result.StatusCode, result.Outcome));
         Assert.Empty(provider.GetRequiredService<HandlerLog>().Calls);
+    }
+
+    [Fact]
+    public async Task A_failing_ordering_store_is_answered_500_and_the_event_is_released_for_the_retry()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<HandlerLog>();
+        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary))
+            .AddHandler<RecordingHandler>("*")
+            .UseOrderingStore<BrokenOrderingStore>(ServiceLifetime.Singleton);
+        await using var provider = services.BuildServiceProvider();
+        var receiver = provider.GetRequiredService<WebhookReceiver>();
+        var request = WebhookTestRequests.Create(WebhookEventType.TargetImported, TestSecrets.Primary);
+
+        var result = await receiver.ReceiveAsync(request.HeaderReader, request.Body, request.ContentType, default);
+        var inbox = provider.GetRequiredKeyedService<IWebhookInbox>(string.Empty);
+
+        Assert.Equal((500, WebhookReceiveOutcome.StoreFailed), (result.StatusCode, result.Outcome));
+        Assert.Empty(provider.GetRequiredService<HandlerLog>().Calls);
+        Assert.Equal(WebhookInboxStatus.New, (await inbox.TryBeginAsync(request.EventId!, TimeSpan.FromMinutes(1), default)).Status);
+    }
+
+    public sealed class BrokenOrderingStore : IWebhookOrderingStore
+    {
+        public ValueTask<DateTimeOffset?> GetLatestHandledAsync(WebhookEntityKey entity, CancellationToken cancellationToken) =>
+            throw new TimeoutException("database unavailable");
+
+        public ValueTask RecordHandledAsync(WebhookEntityKey entity, DateTimeOffset occurredAt, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Options_bind_from_configuration()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Ordinavo:Webhooks:Secrets:0"] = TestSecrets.Unknown,
+                ["Ordinavo:Webhooks:Secrets:1"] = TestSecrets.Primary,
+                ["Ordinavo:Webhooks:MaxBodyBytes"] = "2048",
+                ["Ordinavo:Webhooks:TimestampTolerance"] = "00:01:00",
+            })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<HandlerLog>();
+        services.AddOrdinavoWebhookReceiver().AddHandler<RecordingHandler>("*");
+        services.Configure<WebhookReceiverOptions>(configuration.GetSection("Ordinavo:Webhooks"));
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var receiver = provider.GetRequiredService<WebhookReceiver>();
+        var request = WebhookTestRequests.Create(WebhookEventType.TargetImported, TestSecrets.Primary);
+        var old = WebhookTestRequests.Create(WebhookEventType.TargetImported, TestSecrets.Primary,
+            new WebhookTestRequestOptions { EventId = WebhookIdentifiers.NewEventId(), Timestamp = DateTimeOffset.UtcNow.AddMinutes(-2) });
+
+        Assert.Equal(2048, receiver.MaxBodyBytes);
+        Assert.Equal(WebhookReceiveOutcome.Handled, (await receiver.ReceiveAsync(request.HeaderReader, request.Body, request.ContentType, default)).Outcome);
+        Assert.Equal(WebhookReceiveOutcome.TimestampOutsideTolerance, (await receiver.ReceiveAsync(old.HeaderReader, old.Body, old.ContentType, default)).Outcome);
     }
 
     public sealed class CountingInbox : IWebhookInbox
