@@ -44,6 +44,24 @@ public sealed partial class PublisherToReceiverTests(ITestOutputHelper log)
         Assert.DoesNotContain(secret, receiver.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Publisher_sample_exits_1_when_an_event_is_dead_lettered()
+    {
+        // A loopback port nobody listens on: every attempt fails to connect, the compressed schedule (1 s, 2 s, 4 s) runs out.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        using var publisher = SampleProcess.Start(Publisher, ["--url", $"http://127.0.0.1:{port}/webhooks/ordinavo", "--secret", WebhookSecret.Generate().ExposeSecret(), "--events", "1"]);
+        var exitCode = await publisher.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        log.WriteLine(publisher.Output);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("DEAD-LETTERED after 4 attempt(s) (RetriesExhausted; last: ConnectionFailed)", publisher.Output, StringComparison.Ordinal);
+        Assert.Contains("Delivered 0 of 1 event(s)", publisher.Output, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string[], string> BadPublisherArguments => new()
     {
         { [], "error: --url is required." },
