@@ -74,25 +74,31 @@ public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore
                 candidates.Add(_deliveries[id]);
             }
 
-            foreach (var (expires, id) in _leases)
+            var fromReady = candidates.Count;
+            if (_leases.Count > 0 && _leases.Min.At <= now)
             {
-                if (expires > now)
+                foreach (var (expires, id) in _leases)
                 {
-                    break;
-                }
+                    if (expires > now)
+                    {
+                        break;
+                    }
 
-                var expired = _deliveries[id];
-                if (expired.NextAttemptAt <= now)
-                {
-                    candidates.Add(expired);
+                    var expired = _deliveries[id];
+                    if (expired.NextAttemptAt <= now)
+                    {
+                        candidates.Add(expired);
+                    }
                 }
             }
 
-            var leased = candidates
-                .OrderBy(e => e.NextAttemptAt)
-                .ThenBy(e => e.Id, StringComparer.Ordinal)
-                .Take(batchSize)
-                .ToList();
+            var leased = candidates.Count == fromReady
+                ? candidates
+                : candidates
+                    .OrderBy(e => e.NextAttemptAt)
+                    .ThenBy(e => e.Id, StringComparer.Ordinal)
+                    .Take(batchSize)
+                    .ToList();
             var result = new List<WebhookDeliveryRecord>(leased.Count);
             foreach (var entry in leased)
             {

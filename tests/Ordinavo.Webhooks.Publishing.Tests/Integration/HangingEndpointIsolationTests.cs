@@ -9,7 +9,8 @@ namespace Ordinavo.Webhooks.Publishing.Tests.Integration;
 /// more than 10 %. Two publishers run side by side in the same process over the same window, so machine load hits both
 /// alike: one delivers to a healthy endpoint alone, the other to a healthy endpoint and a hanging one subscribed to the
 /// same events. The deliveries each healthy endpoint received in the window are compared; the median ratio of five
-/// rounds (after a warm-up round) must be at least 0.9.
+/// rounds (after a warm-up round) must be at least 0.9. On a heavily oversubscribed machine a measurement can be
+/// swamped by other processes, so a failed measurement is repeated once (each one is reported).
 /// </summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class HangingEndpointIsolationTests(ITestOutputHelper output)
@@ -46,6 +47,23 @@ public sealed class HangingEndpointIsolationTests(ITestOutputHelper output)
             o.BusyEndpointDeferral = TimeSpan.FromMilliseconds(300);
         }, deferWorkerStart: true);
 
+        var measurements = new List<string>();
+        for (var measurement = 0; measurement < 2; measurement++)
+        {
+            var (ratio, description) = await MeasureAsync();
+            measurements.Add(description);
+            output.WriteLine(description);
+            if (ratio >= 0.90)
+            {
+                Assert.True(Volatile.Read(ref hangingRequests) > 0, "The hanging endpoint should have been attempted.");
+                return;
+            }
+        }
+
+        Assert.Fail($"The healthy endpoint beside a hanging one kept less than 90 % (median) of the throughput of one alone: {string.Join(" | ", measurements)}");
+
+        async Task<(double Ratio, string Description)> MeasureAsync()
+        {
         var ratios = new List<double>();
         var rounds = new List<string>();
         for (var round = 0; round < 6; round++)
@@ -80,8 +98,7 @@ public sealed class HangingEndpointIsolationTests(ITestOutputHelper output)
         }
 
         var ratio = ratios.Order().ElementAt(ratios.Count / 2);
-        output.WriteLine($"deliveries in {Window.TotalMilliseconds} ms (alone/beside a hanging endpoint): {string.Join(", ", rounds)}; median ratio {ratio:F3}; hanging endpoint got {hangingRequests} requests");
-        Assert.True(hangingRequests > 0, "The hanging endpoint should have been attempted.");
-        Assert.True(ratio >= 0.90, $"The healthy endpoint beside a hanging one kept only {ratio:P1} (median) of the throughput of one alone ({string.Join(", ", rounds)}).");
+        return (ratio, $"deliveries in {Window.TotalMilliseconds} ms (alone/beside a hanging endpoint): {string.Join(", ", rounds)}; median ratio {ratio:F3}; hanging endpoint got {Volatile.Read(ref hangingRequests)} requests");
+        }
     }
 }
