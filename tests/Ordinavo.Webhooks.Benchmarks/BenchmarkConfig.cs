@@ -19,6 +19,9 @@ public sealed class BenchmarkConfig : ManualConfig
             .WithIterationCount(15)
             .WithLaunchCount(1)
             .WithId("Ordinavo"));
+        // The default job rebuilds the suite with its project references; on a loaded 2-core machine that can
+        // exceed BenchmarkDotNet's 2-minute default.
+        WithBuildTimeout(TimeSpan.FromMinutes(10));
         AddDiagnoser(MemoryDiagnoser.Default);
         AddColumn(BaselineRatioColumn.RatioMean, BaselineAllocationRatioColumn.RatioMean);
         WithSummaryStyle(SummaryStyle.Default.WithRatioStyle(RatioStyle.Value));

@@ -46,7 +46,7 @@ public sealed class SqliteCrashTests(ITestOutputHelper output) : IDisposable
         using (var last = ChildProcess.Start("crash-publisher", _file.Path, eventsFile, receiver.Endpoint.ToString()))
         {
             await WaitForLineAsync(last, "ready");
-            var allArrived = await receiver.WaitForDistinctAsync(EventCount, TimeSpan.FromSeconds(45));
+            var allArrived = await receiver.WaitForDistinctAsync(EventCount, TimeSpan.FromSeconds(90));
             await using (var store = new SqliteWebhookOutboxStore(_file.Options()))
             {
                 // Let the last child record its final completions, then stop it cleanly.

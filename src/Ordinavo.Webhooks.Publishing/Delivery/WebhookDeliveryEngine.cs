@@ -49,6 +49,7 @@ internal sealed class WebhookDeliveryEngine
     private int _held;
     private int _roundRobin;
     private bool _probing;
+    private Action<Task>? _handOff;
     private DateTimeOffset _nextDepthRead = DateTimeOffset.MinValue;
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
@@ -101,6 +102,7 @@ internal sealed class WebhookDeliveryEngine
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        _handOff = Track;
         Log.WorkerStarted(_logger, WorkerId, _options.MaxConcurrentDeliveries, _options.MaxConcurrentDeliveriesPerEndpoint);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -374,6 +376,19 @@ internal sealed class WebhookDeliveryEngine
                 {
                     endpoint.LastProgress = _time.GetTimestamp();
                     endpoint.HasAnswered = true;
+                }
+
+                // Hand the freed slot straight to the next delivery waiting for this endpoint (no round trip through the loop).
+                if (_handOff is { } handOff && !cancellationToken.IsCancellationRequested && endpoint.Waiting.Count > 0 &&
+                    endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint && _inFlight < _options.MaxConcurrentDeliveries &&
+                    !IsSlowLocked(endpoint))
+                {
+                    var next = endpoint.Waiting.Dequeue();
+                    _held--;
+                    if (next.LeaseExpiresAt is not { } expires || expires - _time.GetUtcNow() >= _options.AttemptTimeout)
+                    {
+                        StartLocked(next, endpoint, handOff, cancellationToken);
+                    }
                 }
                 _inFlight--;
                 _held--;
