@@ -19,17 +19,25 @@ internal sealed class WebhookDeliveryEngine
 {
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
 
-    /// <summary>
-    /// How long an endpoint with every slot taken may go without finishing an attempt before it counts as slow; the
-    /// further deliveries of a slow endpoint are pushed back in the store instead of waiting in memory (at most half the attempt timeout).
-    /// </summary>
     /// <summary>How long the engine remembers an idle endpoint's answer history.</summary>
     private static readonly TimeSpan EndpointMemory = TimeSpan.FromMinutes(5);
 
     /// <summary>How many deliveries the engine holds leased (running plus waiting for a slot), as a multiple of the global limit.</summary>
     private const int HeldFactor = 4;
 
-    internal static readonly TimeSpan SlowThreshold = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How long an endpoint with every slot taken may go without finishing an attempt before it counts as slow; the
+    /// further deliveries of a slow endpoint are pushed back in the store instead of waiting in memory (at most half the
+    /// attempt timeout). Long enough that an endpoint answering in a second or so (an ERP across the internet, or a
+    /// loaded machine) is never taken for a hanging one.
+    /// </summary>
+    internal static readonly TimeSpan SlowThreshold = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How far the deliveries beyond the first round for an endpoint that has not answered yet are pushed back: short,
+    /// so a fast new endpoint loses next to nothing, while a hanging one cannot fill the engine before it counts as slow.
+    /// </summary>
+    private static readonly TimeSpan ProbeDeferral = TimeSpan.FromMilliseconds(50);
 
     private readonly IWebhookOutboxStore _store;
     private readonly IWebhookSubscriptionStore _subscriptions;
@@ -247,7 +255,7 @@ internal sealed class WebhookDeliveryEngine
             // Not a single answer from this endpoint yet: queue no more than one more round for it, so that an endpoint
             // that turns out to hang cannot fill the engine's budget before it is recognised as slow. The rest comes back
             // shortly, and the worker leases no more until an attempt ends.
-            toDefer.Add((delivery, _time.GetUtcNow() + (_slowThreshold / 2)));
+            toDefer.Add((delivery, _time.GetUtcNow() + ProbeDeferral));
             _probing = true;
         }
         else
@@ -319,14 +327,14 @@ internal sealed class WebhookDeliveryEngine
 
     /// <summary>
     /// When a slow endpoint's further deliveries are due again: <see cref="WebhookPublisherOptions.BusyEndpointDeferral"/>
-    /// from now; for an endpoint that is stuck (no answer for that long, or never), not before its oldest running attempt
-    /// has timed out, since no slot is expected to free earlier.
+    /// from now; for an endpoint that is stuck (no answer for half an attempt timeout), not before its oldest running
+    /// attempt has timed out, since no slot is expected to free earlier.
     /// </summary>
     private DateTimeOffset DeferUntilLocked(EndpointState endpoint)
     {
         var now = _time.GetUtcNow();
         var wait = _options.BusyEndpointDeferral;
-        var stuck = !endpoint.HasAnswered || _time.GetElapsedTime(endpoint.LastProgress) >= wait;
+        var stuck = _time.GetElapsedTime(endpoint.LastProgress) >= _options.AttemptTimeout / 2;
         if (stuck && endpoint.Started.Count > 0)
         {
             var untilTimeout = _options.AttemptTimeout - _time.GetElapsedTime(endpoint.Started.Min());
