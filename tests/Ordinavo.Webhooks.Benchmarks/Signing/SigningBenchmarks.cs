@@ -11,11 +11,8 @@ namespace Ordinavo.Webhooks.Benchmarks.Signing;
 /// state pooled per secret, so they skip the key set-up the floor pays on every call. 30 iterations (instead of the
 /// shared 15) and Min/Median columns because the 2-core build machine is shared and noisy: interference only adds
 /// time, so the ratio of the minimums is the most robust figure there.
-/// The generated project builds every package, which exceeds BenchmarkDotNet's default 2-minute build timeout on the
-/// loaded machine, hence <see cref="LongBuildTimeout"/>; everything else comes from the shared <see cref="BenchmarkConfig"/>
-/// that <see cref="Program"/> passes.
+/// Everything else comes from the shared <see cref="BenchmarkConfig"/> that <see cref="Program"/> passes.
 /// </summary>
-[Config(typeof(LongBuildTimeout))]
 [IterationCount(30)]
 [MinColumn]
 [MedianColumn]
@@ -76,12 +73,6 @@ public class SigningBenchmarks
 
     [Benchmark(Description = "WebhookVerifier.VerifyStandardWebhooks")]
     public bool VerifyStandardWebhooks() => _verifier.VerifyStandardWebhooks(EventId, _standardTimestamp, _standardSignature, _body).IsValid;
-
-    /// <summary>Only a 10-minute build timeout; merged with the shared <see cref="BenchmarkConfig"/> given by <see cref="Program"/>.</summary>
-    public sealed class LongBuildTimeout : BenchmarkDotNet.Configs.ManualConfig
-    {
-        public LongBuildTimeout() => WithBuildTimeout(TimeSpan.FromMinutes(10));
-    }
 
     private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     {
