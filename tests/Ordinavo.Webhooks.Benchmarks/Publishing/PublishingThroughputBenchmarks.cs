@@ -150,6 +150,7 @@ public class PublishingThroughputBenchmarks
         await _done.Task;
     }
 
+    /// <summary>One producer publishes the 500 events one after another while the worker delivers them.</summary>
     [Benchmark(OperationsPerInvoke = Events)]
     public async Task PublisherInMemoryStore()
     {
@@ -158,6 +159,24 @@ public class PublishingThroughputBenchmarks
             await _publisher.PublishAsync(Input(), CancellationToken.None);
         }
 
+        await _done.Task;
+    }
+
+    /// <summary>
+    /// The same 500 events published by <see cref="Concurrency"/> producers at once, as a backend serving many requests
+    /// publishes them; the delivery concurrency is unchanged.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Events)]
+    public async Task PublisherInMemoryStoreConcurrentProducers()
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < Events)
+            {
+                await _publisher.PublishAsync(Input(), CancellationToken.None);
+            }
+        }));
         await _done.Task;
     }
 
