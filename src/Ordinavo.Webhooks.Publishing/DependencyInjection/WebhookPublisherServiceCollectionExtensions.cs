@@ -47,6 +47,9 @@ public static class WebhookPublisherServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookDeliveryWorker>());
 
         services.AddHttpClient(WebhookPublisherOptions.HttpClientName)
+            // The engine logs each attempt itself, with the endpoint authority only; the factory's default request
+            // logging would write full URLs (query strings can carry tokens) and costs two handlers per attempt.
+            .RemoveAllLoggers()
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp =>
             {

@@ -32,10 +32,11 @@ public sealed class PublisherHost : IAsyncDisposable
         }
     }
 
-    public static async Task<PublisherHost> StartAsync(Action<WebhookPublisherOptions> configure, bool startWorker = true, bool deferWorkerStart = false)
+    public static async Task<PublisherHost> StartAsync(Action<WebhookPublisherOptions> configure, bool startWorker = true, bool deferWorkerStart = false, Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        configureServices?.Invoke(services);
         services.AddOrdinavoWebhookPublisher(o =>
             {
                 o.AllowInsecureHttp = true;
