@@ -358,53 +358,87 @@ internal sealed class WebhookDeliveryEngine
         }
     }
 
+    /// <summary>
+    /// Attempts <paramref name="delivery"/>, then, while this endpoint has deliveries waiting and a slot is free, goes on
+    /// with the next one in the same flow (no hand-off through the thread pool or the worker loop per delivery).
+    /// </summary>
     private async Task ProcessAsync(WebhookDeliveryRecord delivery, EndpointState endpoint, long startedAt, CancellationToken cancellationToken)
     {
-        var answered = false;
-        try
+        while (true)
         {
-            answered = await AttemptAsync(delivery, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping: give the delivery back at once instead of letting its lease run out.
-            await ReleaseAsync([delivery]).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            Log.ProcessingFailed(_logger, delivery.Id, ex);
-        }
-        finally
-        {
+            var answered = false;
+            try
+            {
+                answered = await AttemptAsync(delivery, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopping: give the delivery back at once instead of letting its lease run out.
+                await ReleaseAsync([delivery]).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Log.ProcessingFailed(_logger, delivery.Id, ex);
+            }
+
+            WebhookDeliveryRecord? next = null;
+            bool wake;
             lock (_gate)
             {
                 endpoint.InFlight--;
                 endpoint.Started.Remove(startedAt);
+                _inFlight--;
+                _held--;
                 if (answered)
                 {
                     endpoint.LastProgress = _time.GetTimestamp();
                     endpoint.HasAnswered = true;
                 }
 
-                // Hand the freed slot straight to the next delivery waiting for this endpoint (no round trip through the loop).
-                if (_handOff is { } handOff && !cancellationToken.IsCancellationRequested && endpoint.Waiting.Count > 0 &&
+                // Go on with the next delivery waiting for this endpoint (worker mode only; tests step the engine).
+                while (_handOff is not null && !cancellationToken.IsCancellationRequested && endpoint.Waiting.Count > 0 &&
                     endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint && _inFlight < _options.MaxConcurrentDeliveries &&
                     !IsSlowLocked(endpoint))
                 {
-                    var next = endpoint.Waiting.Dequeue();
+                    var candidate = endpoint.Waiting.Dequeue();
                     _held--;
-                    if (next.LeaseExpiresAt is not { } expires || expires - _time.GetUtcNow() >= _options.AttemptTimeout)
+                    if (candidate.LeaseExpiresAt is { } expires && expires - _time.GetUtcNow() < _options.AttemptTimeout)
                     {
-                        StartLocked(next, endpoint, handOff, cancellationToken);
+                        // Too little lease left for a whole attempt: let it run out; the delivery is leased again later.
+                        continue;
                     }
+
+                    startedAt = _time.GetTimestamp();
+                    endpoint.InFlight++;
+                    endpoint.Started.Add(startedAt);
+                    _inFlight++;
+                    _held++;
+                    next = candidate;
+                    break;
                 }
-                _inFlight--;
-                _held--;
+
+                // Wake the worker only when it has something to do: deliveries of other endpoints wait for the freed slot,
+                // or the held deliveries ran low and more may be due in the store.
+                wake = next is null && (_held > _inFlight || _held <= LowWaterLocked());
+                wake |= next is not null && _held <= LowWaterLocked();
             }
 
-            _signal.Notify();
+            if (wake)
+            {
+                _signal.Notify();
+            }
+
+            if (next is null)
+            {
+                return;
+            }
+
+            delivery = next;
         }
     }
+
+    /// <summary>When no more than this many deliveries are held (running or waiting), the worker leases again.</summary>
+    private int LowWaterLocked() => HeldFactor * _options.MaxConcurrentDeliveries / 2;
 
     private async Task ReleaseAsync(IReadOnlyList<WebhookDeliveryRecord> deliveries)
     {

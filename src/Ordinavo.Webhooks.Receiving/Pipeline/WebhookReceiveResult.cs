@@ -8,11 +8,12 @@ public sealed class WebhookReceiveResult
 {
     private static readonly WebhookReceiveResult[] Bare = CreateBare();
 
-    private WebhookReceiveResult(WebhookReceiveOutcome outcome, string? eventId, WebhookEvent? webhookEvent)
+    private WebhookReceiveResult(WebhookReceiveOutcome outcome, string? eventId, WebhookEventType? eventType, WebhookEvent? webhookEvent)
     {
         Outcome = outcome;
         StatusCode = StatusCodeOf(outcome);
         EventId = eventId;
+        EventType = eventType;
         Event = webhookEvent;
     }
 
@@ -28,7 +29,13 @@ public sealed class WebhookReceiveResult
     /// <summary>The verified event id, once the signature was verified; otherwise <see langword="null"/>.</summary>
     public string? EventId { get; }
 
-    /// <summary>The parsed event, once the body was verified and parsed; otherwise <see langword="null"/>.</summary>
+    /// <summary>The event's type, once the body was verified and its envelope read; otherwise <see langword="null"/>.</summary>
+    public WebhookEventType? EventType { get; }
+
+    /// <summary>
+    /// The typed event, when a handler read it (<see cref="WebhookEventContext.Event"/>) while the request was handled;
+    /// otherwise <see langword="null"/>. The pipeline itself reads only the envelope.
+    /// </summary>
     public WebhookEvent? Event { get; }
 
     /// <summary>The status code the contract assigns to <paramref name="outcome"/>.</summary>
@@ -75,8 +82,8 @@ public sealed class WebhookReceiveResult
 
     internal static WebhookReceiveResult Of(WebhookReceiveOutcome outcome) => Bare[(int)outcome];
 
-    internal static WebhookReceiveResult Of(WebhookReceiveOutcome outcome, string? eventId, WebhookEvent? webhookEvent) =>
-        eventId is null && webhookEvent is null ? Bare[(int)outcome] : new(outcome, eventId, webhookEvent);
+    internal static WebhookReceiveResult Of(WebhookReceiveOutcome outcome, string? eventId, WebhookEventType? eventType = null, WebhookEvent? webhookEvent = null) =>
+        eventId is null ? Bare[(int)outcome] : new(outcome, eventId, eventType, webhookEvent);
 
     private static WebhookReceiveResult[] CreateBare()
     {
@@ -84,7 +91,7 @@ public sealed class WebhookReceiveResult
         var bare = new WebhookReceiveResult[values.Length];
         foreach (var value in values)
         {
-            bare[(int)value] = new WebhookReceiveResult(value, null, null);
+            bare[(int)value] = new WebhookReceiveResult(value, null, null, null);
         }
 
         return bare;

@@ -166,30 +166,31 @@ public sealed class WebhookReceiver
                 attempt = parsedAttempt;
             }
 
-            if (!WebhookEventSerializer.TryDeserialize(body.Span, out var webhookEvent, out _))
+            if (!WebhookEnvelope.TryRead(body.Span, out var envelope, out _))
             {
                 return new(Finish(activity, Reject(WebhookReceiveOutcome.InvalidPayload, eventId)));
             }
 
-            if (!string.Equals(webhookEvent.EventId, eventId, StringComparison.Ordinal))
+            if (!string.Equals(envelope.EventId, eventId, StringComparison.Ordinal))
             {
                 return new(Finish(activity, Reject(WebhookReceiveOutcome.EventIdMismatch, eventId)));
             }
 
-            if (eventTypeHeader is not null && !string.Equals(webhookEvent.EventType.Value, eventTypeHeader, StringComparison.Ordinal))
+            var eventType = envelope.EventType;
+            if (eventTypeHeader is not null && !string.Equals(eventType.Value, eventTypeHeader, StringComparison.Ordinal))
             {
                 return new(Finish(activity, Reject(WebhookReceiveOutcome.EventTypeMismatch, eventId)));
             }
 
-            activity?.SetTag("ordinavo.event.type", webhookEvent.EventType.Value);
-            var handlerTypes = GetHandlerTypes(webhookEvent.EventType);
+            activity?.SetTag("ordinavo.event.type", eventType.Value);
+            var handlerTypes = GetHandlerTypes(eventType);
             if (handlerTypes.Length == 0)
             {
-                Log.Unhandled(_logger, eventId, webhookEvent.EventType.Value, Name);
-                return new(Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Unhandled, eventId, webhookEvent)));
+                Log.Unhandled(_logger, eventId, eventType.Value, Name);
+                return new(Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Unhandled, eventId, eventType)));
             }
 
-            var pending = DispatchAsync(webhookEvent, deliveryId, attempt, handlerTypes, activity, cancellationToken);
+            var pending = DispatchAsync(envelope, body, deliveryId, attempt, handlerTypes, activity, cancellationToken);
             activity = null; // DispatchAsync finishes it.
             return pending;
         }
@@ -200,7 +201,8 @@ public sealed class WebhookReceiver
     }
 
     private async ValueTask<WebhookReceiveResult> DispatchAsync(
-        WebhookEvent webhookEvent,
+        WebhookEnvelope envelope,
+        ReadOnlyMemory<byte> body,
         string? deliveryId,
         int? attempt,
         Type[] handlerTypes,
@@ -208,8 +210,8 @@ public sealed class WebhookReceiver
         CancellationToken cancellationToken)
     {
         using var ownedActivity = activity;
-        var eventId = webhookEvent.EventId;
-        var eventType = webhookEvent.EventType.Value;
+        var eventId = envelope.EventId;
+        var eventType = envelope.EventType;
         var scope = _scopeFactory.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
@@ -223,27 +225,26 @@ public sealed class WebhookReceiver
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 Log.StoreFailed(_logger, ex, eventId, Name);
-                return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, webhookEvent));
+                return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, eventType));
             }
 
             if (begin.Status != WebhookInboxStatus.New)
             {
                 _telemetry.Duplicate(Name, begin.Status);
-                Log.Duplicate(_logger, eventId, eventType, Name, begin.Status);
+                Log.Duplicate(_logger, eventId, eventType.Value, Name, begin.Status);
                 var outcome = begin.Status == WebhookInboxStatus.AlreadyHandled ? WebhookReceiveOutcome.Duplicate : WebhookReceiveOutcome.InProgress;
-                return Finish(activity, WebhookReceiveResult.Of(outcome, eventId, webhookEvent));
+                return Finish(activity, WebhookReceiveResult.Of(outcome, eventId, eventType));
             }
 
             var lease = begin.Lease;
             var started = _timeProvider.GetTimestamp();
-            WebhookEntityKey? entity = null;
+            var entity = envelope.Entity;
             IWebhookOrderingStore? ordering = null;
             DateTimeOffset? latest = null;
             try
             {
-                if (WebhookEntityKey.TryGetFor(webhookEvent, out var key))
+                if (entity is { } key)
                 {
-                    entity = key;
                     ordering = services.GetRequiredKeyedService<IWebhookOrderingStore>(Name);
                     latest = await ordering.GetLatestHandledAsync(key, cancellationToken).ConfigureAwait(false);
                 }
@@ -257,15 +258,15 @@ public sealed class WebhookReceiver
                 }
 
                 Log.StoreFailed(_logger, ex, eventId, Name);
-                return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, webhookEvent));
+                return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, eventType));
             }
 
+            var context = new WebhookEventContext(Name, envelope, body, deliveryId, attempt, latest, services);
             try
             {
-                var context = new WebhookEventContext(Name, webhookEvent, deliveryId, attempt, entity, latest, services);
                 if (context.IsStale)
                 {
-                    Log.Stale(_logger, eventId, eventType, entity!.Value.ToString(), latest!.Value);
+                    Log.Stale(_logger, eventId, eventType.Value, entity!.Value.ToString(), latest!.Value);
                 }
 
                 foreach (var handlerType in handlerTypes)
@@ -274,8 +275,9 @@ public sealed class WebhookReceiver
                     await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception ex)
+            catch (Exception ex) when (context.PayloadError is null)
             {
+                context.ReleaseBody();
                 await ReleaseQuietlyAsync(inbox, lease).ConfigureAwait(false);
                 if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
                 {
@@ -284,10 +286,23 @@ public sealed class WebhookReceiver
                     throw;
                 }
 
-                _telemetry.HandlerFailed(Name, eventType);
-                Log.HandlerFailed(_logger, ex, eventId, eventType, Name);
+                _telemetry.HandlerFailed(Name, eventType.Value);
+                Log.HandlerFailed(_logger, ex, eventId, eventType.Value, Name);
                 activity?.AddException(ex);
-                return Finish(activity, Reject(WebhookReceiveOutcome.HandlerFailed, eventId, webhookEvent, log: false));
+                return Finish(activity, Reject(WebhookReceiveOutcome.HandlerFailed, eventId, eventType, log: false));
+            }
+            catch (Exception)
+            {
+                // Reported below: the sections did not match the contract.
+            }
+
+            context.ReleaseBody();
+            if (context.PayloadError is not null)
+            {
+                // A handler asked for the typed event and the sections are invalid: a bad body (400), not a handler failure,
+                // whatever the handler made of the exception. Not marked handled.
+                await ReleaseQuietlyAsync(inbox, lease).ConfigureAwait(false);
+                return Finish(activity, Reject(WebhookReceiveOutcome.InvalidPayload, eventId, eventType));
             }
 
             try
@@ -296,19 +311,19 @@ public sealed class WebhookReceiver
                 await inbox.CompleteAsync(lease, CancellationToken.None).ConfigureAwait(false);
                 if (entity is { } handledEntity && ordering is not null)
                 {
-                    await ordering.RecordHandledAsync(handledEntity, webhookEvent.OccurredAt, CancellationToken.None).ConfigureAwait(false);
+                    await ordering.RecordHandledAsync(handledEntity, envelope.OccurredAt, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             catch (Exception ex)
             {
                 Log.StoreFailed(_logger, ex, eventId, Name);
                 await ReleaseQuietlyAsync(inbox, lease).ConfigureAwait(false);
-                return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, webhookEvent));
+                return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, eventType, context.ParsedEvent));
             }
 
-            _telemetry.Handled(Name, eventType, _timeProvider.GetElapsedTime(started));
-            Log.Handled(_logger, eventId, eventType, Name, attempt);
-            return Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Handled, eventId, webhookEvent));
+            _telemetry.Handled(Name, eventType.Value, _timeProvider.GetElapsedTime(started));
+            Log.Handled(_logger, eventId, eventType.Value, Name, attempt);
+            return Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Handled, eventId, eventType, context.ParsedEvent));
         }
     }
 
@@ -360,10 +375,10 @@ public sealed class WebhookReceiver
         return WebhookContentType.IsJson(contentType) ? null : WebhookReceiveOutcome.UnsupportedContentType;
     }
 
-    private WebhookReceiveResult Reject(WebhookReceiveOutcome outcome, string? eventId, WebhookEvent? webhookEvent = null, bool log = true)
+    private WebhookReceiveResult Reject(WebhookReceiveOutcome outcome, string? eventId, WebhookEventType? eventType = null, WebhookEvent? webhookEvent = null, bool log = true)
     {
         _telemetry.Rejected(Name, outcome);
-        var result = WebhookReceiveResult.Of(outcome, eventId, webhookEvent);
+        var result = WebhookReceiveResult.Of(outcome, eventId, eventType, webhookEvent);
         if (log)
         {
             // The event id is logged only after the signature proved it genuine; before, a header value is attacker text.

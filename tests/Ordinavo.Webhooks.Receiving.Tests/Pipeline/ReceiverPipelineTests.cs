@@ -58,7 +58,8 @@ public sealed class ReceiverPipelineTests
 
         Assert.Equal((200, WebhookReceiveOutcome.Unhandled), (knownResult.StatusCode, knownResult.Outcome));
         Assert.Equal((200, WebhookReceiveOutcome.Unhandled), (unknownResult.StatusCode, unknownResult.Outcome));
-        Assert.Equal("inventory.adjusted", unknownResult.Event!.EventType.Value);
+        Assert.Equal("inventory.adjusted", unknownResult.EventType?.Value);
+        Assert.Null(unknownResult.Event); // no handler read the sections
         Assert.Empty(harness.Log.Calls);
         var debug = harness.Logs.Entries.Where(e => e.Message.Contains("has no handler")).ToList();
         Assert.Equal(2, debug.Count);

@@ -20,6 +20,9 @@ public sealed class RecordingHandler(HandlerLog log) : IWebhookHandler
     public async Task HandleAsync(WebhookEventContext context, CancellationToken cancellationToken)
     {
         log.Calls.Enqueue((nameof(RecordingHandler), context));
+
+        // Like a real handler, read the typed event while the request is handled (the tests look at it afterwards).
+        _ = context.Event;
         if (log.Behavior is { } behavior)
         {
             await behavior(context, cancellationToken);
