@@ -20,6 +20,9 @@ public readonly struct Ulid : IEquatable<Ulid>, IComparable<Ulid>
     private static readonly object Gate = new();
     private static readonly RandomNumberGenerator Random = RandomNumberGenerator.Create();
     private static readonly sbyte[] Decode = BuildDecodeTable();
+    private const int RandomBytesPerUlid = 10;
+    private static readonly byte[] RandomBuffer = new byte[510];
+    private static int _randomUsed = RandomBuffer.Length;
     private static ulong _lastHigh;
     private static ulong _lastLow;
 
@@ -54,15 +57,8 @@ public readonly struct Ulid : IEquatable<Ulid>, IComparable<Ulid>
             throw new ArgumentOutOfRangeException(nameof(time), "A ULID holds times from 1970 to the year 10889.");
         }
 
-        var random = new byte[10];
-        Random.GetBytes(random);
-        ulong high = ((ulong)ms << 16) | ((ulong)random[0] << 8) | random[1];
-        ulong low = 0;
-        for (var i = 2; i < 10; i++)
-        {
-            low = (low << 8) | random[i];
-        }
-
+        ulong high;
+        ulong low;
         lock (Gate)
         {
             if ((_lastHigh >> 16) >= (ulong)ms)
@@ -70,6 +66,29 @@ public readonly struct Ulid : IEquatable<Ulid>, IComparable<Ulid>
                 // Same (or an earlier) millisecond: increment the previous value to stay monotonic.
                 low = _lastLow + 1;
                 high = low == 0 ? _lastHigh + 1 : _lastHigh;
+            }
+            else
+            {
+                // A new millisecond: 80 fresh random bits, taken from a buffer that is refilled from the CSPRNG in blocks
+                // (one call into the crypto library per 51 ULIDs instead of one per ULID).
+                if (_randomUsed + RandomBytesPerUlid > RandomBuffer.Length)
+                {
+                    Random.GetBytes(RandomBuffer);
+                    _randomUsed = 0;
+                }
+
+                var r = RandomBuffer;
+                var o = _randomUsed;
+                high = ((ulong)ms << 16) | ((ulong)r[o] << 8) | r[o + 1];
+                low = 0;
+                for (var i = o + 2; i < o + RandomBytesPerUlid; i++)
+                {
+                    low = (low << 8) | r[i];
+                }
+
+                // Used random bytes are wiped, so the buffer never holds a past ULID's randomness.
+                Array.Clear(r, o, RandomBytesPerUlid);
+                _randomUsed = o + RandomBytesPerUlid;
             }
 
             _lastHigh = high;

@@ -510,7 +510,11 @@ internal sealed class WebhookDeliveryEngine
             _telemetry.Delivered.Add(1);
             await _store.RecordSubscriptionOutcomeAsync(subscription.Id, true, now, cancellationToken).ConfigureAwait(false);
             Log.DeliverySucceeded(_logger, delivery.Id, delivery.EventId, subscription.Id, attemptNumber, attempt.StatusCode ?? 0, attempt.Duration.TotalMilliseconds);
-            await NotifyAsync(o => o.OnDeliverySucceededAsync(Notification(delivery, attempt), cancellationToken), "OnDeliverySucceeded").ConfigureAwait(false);
+            if (_observers.Length > 0)
+            {
+                await NotifyAsync(o => o.OnDeliverySucceededAsync(Notification(delivery, attempt), cancellationToken), "OnDeliverySucceeded").ConfigureAwait(false);
+            }
+
             return answered;
         }
 

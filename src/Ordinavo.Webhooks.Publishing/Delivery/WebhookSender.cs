@@ -64,26 +64,29 @@ internal sealed class WebhookSender(
         var content = new ReadOnlyMemoryContent(body);
         content.Headers.TryAddWithoutValidation(WebhookHeaderNames.ContentType, WebhookHeaderNames.JsonContentType);
         request.Content = content;
-        var signer = new WebhookSigner(subscription.Secrets);
-        signer.Sign(eventId, startedAt, body.Span, subscription.StandardWebhooksHeaders).AddTo(request.Headers);
+        var signature = subscription.Secrets.Count == 1
+            ? WebhookSigner.SignOnce(subscription.Secrets[0], eventId, startedAt, body.Span, subscription.StandardWebhooksHeaders)
+            : new WebhookSigner(subscription.Secrets).Sign(eventId, startedAt, body.Span, subscription.StandardWebhooksHeaders);
+        signature.AddTo(request.Headers);
         request.Headers.TryAddWithoutValidation(WebhookHeaderNames.EventType, eventType);
         request.Headers.TryAddWithoutValidation(WebhookHeaderNames.DeliveryId, attemptId);
         request.Headers.TryAddWithoutValidation(WebhookHeaderNames.DeliveryAttempt, attemptNumber.ToString(CultureInfo.InvariantCulture));
         request.Headers.TryAddWithoutValidation(TraceParentHeader, TraceParent(activity));
 
+        // One source for both the attempt timeout and the caller's token (no linked source per attempt).
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var callerRegistration = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
         var client = httpClientFactory.CreateClient(WebhookPublisherOptions.HttpClientName);
         HttpResponseMessage response;
         try
         {
-            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             return Finish(activity, Result(WebhookDeliveryErrorKind.Timeout, null, null, null));
         }
@@ -100,7 +103,7 @@ internal sealed class WebhookSender(
             string? responseBody = null;
             try
             {
-                responseBody = await ReadPrefixAsync(response.Content, linked.Token).ConfigureAwait(false);
+                responseBody = await ReadPrefixAsync(response.Content, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -121,6 +121,27 @@ public class UlidTests
     }
 
     [Fact]
+    public void Each_new_millisecond_gets_fresh_randomness_across_several_refills_of_the_random_buffer()
+    {
+        // 500 new milliseconds use ten blocks of the buffered CSPRNG output: every random part must be new and not zero.
+        var start = DateTimeOffset.UtcNow.AddMilliseconds(1);
+        var randomParts = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 500; i++)
+        {
+            var text = Ulid.NewUlid(start.AddMilliseconds(i)).ToString();
+            var random = text[10..];
+            Assert.NotEqual(new string('0', 16), random);
+            Assert.True(randomParts.Add(random), $"random part repeated after {i} values");
+        }
+
+        // Not merely distinct: across 500 values every one of the 32 symbols shows up in the random parts.
+        Assert.Equal(32, randomParts.SelectMany(r => r).Distinct().Count());
+
+        // Leave the process-wide "last ULID" behind the clock again, for the other tests of this collection.
+        SpinWait.SpinUntil(() => DateTimeOffset.UtcNow > start.AddMilliseconds(501));
+    }
+
+    [Fact]
     public void Times_a_ulid_cannot_hold_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Ulid.NewUlid(new DateTimeOffset(1969, 12, 31, 23, 59, 59, TimeSpan.Zero)));
