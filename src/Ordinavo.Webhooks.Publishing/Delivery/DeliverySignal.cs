@@ -27,8 +27,11 @@ internal sealed class DeliverySignal
         waiter?.TrySetResult();
     }
 
-    /// <summary>Returns when notified (or already notified since the last wait), after <paramref name="timeout"/>, or throws when cancelled.</summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns when notified (or already notified since the last wait), or throws when cancelled. The worker's poll is a
+    /// periodic <see cref="Notify"/> from one long-lived timer, so a wait creates no timer of its own.
+    /// </summary>
+    public Task WaitAsync(CancellationToken cancellationToken)
     {
         TaskCompletionSource waiter;
         lock (_gate)
@@ -36,19 +39,12 @@ internal sealed class DeliverySignal
             if (_signaled)
             {
                 _signaled = false;
-                return;
+                return Task.CompletedTask;
             }
 
             waiter = _waiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
-        try
-        {
-            await waiter.Task.WaitAsync(timeout, timeProvider, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            // Poll interval elapsed.
-        }
+        return waiter.Task.WaitAsync(cancellationToken);
     }
 }

@@ -111,6 +111,9 @@ internal sealed class WebhookDeliveryEngine
     {
         await Task.Yield();
         _handOff = Track;
+
+        // The poll: one timer for the worker's lifetime wakes it every poll interval (waits create no timers).
+        using var poll = _time.CreateTimer(static state => ((DeliverySignal)state!).Notify(), _signal, _options.PollInterval, _options.PollInterval);
         Log.WorkerStarted(_logger, WorkerId, _options.MaxConcurrentDeliveries, _options.MaxConcurrentDeliveriesPerEndpoint);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -120,7 +123,7 @@ internal sealed class WebhookDeliveryEngine
                 var (_, maybeMore) = await DispatchAsync(Track, stoppingToken).ConfigureAwait(false);
                 if (!maybeMore)
                 {
-                    await _signal.WaitAsync(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+                    await _signal.WaitAsync(stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

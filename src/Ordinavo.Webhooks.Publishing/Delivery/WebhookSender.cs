@@ -99,11 +99,18 @@ internal sealed class WebhookSender(
         using (response)
         {
             var status = (int)response.StatusCode;
-            var retryAfter = RetryAfter(response.Headers.RetryAfter, timeProvider.GetUtcNow());
+            var succeeded = status is >= 200 and < 300;
+
+            // Retry-After matters only for an answer that is retried; a success does not parse the header.
+            var retryAfter = succeeded ? null : RetryAfter(response.Headers.RetryAfter, timeProvider.GetUtcNow());
             string? responseBody = null;
             try
             {
-                responseBody = await ReadPrefixAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                // The common webhook answer is an empty 200: no stream, no buffer, no read.
+                if (response.Content.Headers.ContentLength != 0)
+                {
+                    responseBody = await ReadPrefixAsync(response.Content, timeout.Token).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -114,7 +121,7 @@ internal sealed class WebhookSender(
                 // The status arrived; a body that cannot be read in time is not kept.
             }
 
-            var kind = status is >= 200 and < 300 ? WebhookDeliveryErrorKind.None : WebhookDeliveryErrorKind.HttpStatus;
+            var kind = succeeded ? WebhookDeliveryErrorKind.None : WebhookDeliveryErrorKind.HttpStatus;
             activity?.SetTag("http.response.status_code", status);
             return Finish(activity, Result(kind, status, responseBody, retryAfter));
         }
@@ -161,13 +168,31 @@ internal sealed class WebhookSender(
     {
         if (activity is not null)
         {
-            return $"00-{activity.TraceId.ToHexString()}-{activity.SpanId.ToHexString()}-{((activity.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0 ? "01" : "00")}";
+            return TraceParent(activity.TraceId, activity.SpanId, (activity.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0);
         }
 
         // No listener: still give the receiver a W3C context to correlate with (the host's trace when there is one).
         var parent = Activity.Current;
         var traceId = parent is { IdFormat: ActivityIdFormat.W3C } ? parent.TraceId : ActivityTraceId.CreateRandom();
-        return $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-00";
+        return TraceParent(traceId, ActivitySpanId.CreateRandom(), sampled: false);
+    }
+
+    /// <summary><c>00-{trace id}-{span id}-{flags}</c>, written into one string without intermediate ones.</summary>
+    private static string TraceParent(ActivityTraceId traceId, ActivitySpanId spanId, bool sampled)
+    {
+        return string.Create(55, (traceId, spanId, sampled), static (span, state) =>
+        {
+            Span<byte> id = stackalloc byte[16];
+            "00-".CopyTo(span);
+            state.traceId.CopyTo(id);
+            Convert.TryToHexStringLower(id, span.Slice(3, 32), out _);
+            span[35] = '-';
+            state.spanId.CopyTo(id.Slice(0, 8));
+            Convert.TryToHexStringLower(id.Slice(0, 8), span.Slice(36, 16), out _);
+            span[52] = '-';
+            span[53] = '0';
+            span[54] = state.sampled ? '1' : '0';
+        });
     }
 
     private static bool IsRefused(Exception exception)

@@ -52,6 +52,43 @@ public sealed partial class DeliveryEngineTests
     }
 
     [Fact]
+    public async Task The_traceparent_header_is_the_delivery_span_when_the_host_records_traces()
+    {
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Ordinavo.Webhooks.Publishing",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        await using var h = new EngineHarness();
+        h.AddSubscription();
+        await h.Publisher.PublishAsync(EngineHarness.Input(), Ct);
+
+        Assert.Equal(1, await h.RunOnceAsync());
+
+        var span = Assert.Single(spans, s => s.OperationName == "webhook deliver");
+        Assert.Equal($"00-{span.TraceId.ToHexString()}-{span.SpanId.ToHexString()}-01", Assert.Single(h.Handler.Requests).Header("traceparent"));
+    }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("accepted", "accepted")]
+    public async Task A_successful_answer_keeps_its_body_prefix_and_an_empty_one_none(string? body, string? recorded)
+    {
+        await using var h = new EngineHarness();
+        h.AddSubscription();
+        h.Handler.Respond = (_, _) => Task.FromResult(StubHandler.Status(200, body));
+        await h.Publisher.PublishAsync(EngineHarness.Input(), Ct);
+
+        Assert.Equal(1, await h.RunOnceAsync());
+
+        var attempt = Assert.Single(await h.Outbox.GetAttemptsAsync((await h.SingleDeliveryAsync()).Id, Ct));
+        Assert.Equal((200, WebhookDeliveryErrorKind.None, recorded), (attempt.StatusCode, attempt.ErrorKind, attempt.ResponseBody));
+    }
+
+    [Fact]
     public async Task Rotation_signs_with_every_secret_and_standard_webhooks_headers_are_added_on_request()
     {
         await using var h = new EngineHarness();
