@@ -17,11 +17,11 @@ namespace Ordinavo.Webhooks.Benchmarks.PublishingThroughput;
 /// Events delivered per second to a local Kestrel receiver (127.0.0.1): the publisher with the in-memory store
 /// (publish + lease + sign + POST + record, end to end) against the floor of a raw <see cref="HttpClient"/> loop that
 /// posts the same, already signed bodies with the same concurrency. One invocation delivers <see cref="Events"/> events.
-/// 300 warm-up iterations (not the shared default): on the 2-core machine the tiered JIT needs many seconds under full
+/// 1,000 warm-up iterations (not the shared default): on the 2-core machine the tiered JIT needs 15-20 seconds under full
 /// load before both the floor and the publisher run optimized code, and early iterations measure the JIT, not the code.
 /// </summary>
 [InvocationCount(1, 1)]
-[WarmupCount(300)]
+[WarmupCount(1000)]
 [IterationCount(30)]
 public class PublishingThroughputBenchmarks
 {
