@@ -57,7 +57,7 @@ internal sealed class WebhookDeliveryEngine
     private int _held;
     private int _roundRobin;
     private bool _probing;
-    private Action<Task>? _handOff;
+    private bool _continueFlows;
     private DateTimeOffset _nextDepthRead = DateTimeOffset.MinValue;
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
@@ -110,7 +110,7 @@ internal sealed class WebhookDeliveryEngine
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        _handOff = Track;
+        _continueFlows = true;
 
         // The poll: one timer for the worker's lifetime wakes it every poll interval (waits create no timers).
         using var poll = _time.CreateTimer(static state => ((DeliverySignal)state!).Notify(), _signal, _options.PollInterval, _options.PollInterval);
@@ -399,7 +399,7 @@ internal sealed class WebhookDeliveryEngine
                 }
 
                 // Go on with the next delivery waiting for this endpoint (worker mode only; tests step the engine).
-                while (_handOff is not null && !cancellationToken.IsCancellationRequested && endpoint.Waiting.Count > 0 &&
+                while (_continueFlows && !cancellationToken.IsCancellationRequested && endpoint.Waiting.Count > 0 &&
                     endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint && _inFlight < _options.MaxConcurrentDeliveries &&
                     !IsSlowLocked(endpoint))
                 {
@@ -422,8 +422,7 @@ internal sealed class WebhookDeliveryEngine
 
                 // Wake the worker only when it has something to do: deliveries of other endpoints wait for the freed slot,
                 // or the held deliveries ran low and more may be due in the store.
-                wake = next is null && (_held > _inFlight || _held <= LowWaterLocked());
-                wake |= next is not null && _held <= LowWaterLocked();
+                wake = _held <= LowWaterLocked() || (next is null && _held > _inFlight);
             }
 
             if (wake)

@@ -9,7 +9,6 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ordinavo.Webhooks.Contracts;
-using Ordinavo.Webhooks.Contracts.Serialization;
 using Ordinavo.Webhooks.Signing;
 
 namespace Ordinavo.Webhooks.Receiving;
