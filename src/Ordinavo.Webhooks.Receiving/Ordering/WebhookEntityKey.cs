@@ -23,25 +23,36 @@ public readonly record struct WebhookEntityKey(string TenantId, WebhookEntityKin
     public static bool TryGetFor(WebhookEvent webhookEvent, out WebhookEntityKey key)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);
-        (WebhookEntityKind Kind, long Id)? entity = webhookEvent.EventType.Category switch
+        long? id = KindOf(webhookEvent.EventType.Category) switch
         {
-            WebhookEventCategory.Target when webhookEvent.Target is { } target => (WebhookEntityKind.Target, target.Id),
-            WebhookEventCategory.Route when webhookEvent.Route is { } route => (WebhookEntityKind.Route, route.Id),
-            WebhookEventCategory.Appointment when webhookEvent.Appointment is { } appointment => (WebhookEntityKind.Appointment, appointment.Id),
-            WebhookEventCategory.VisitReport when webhookEvent.VisitReport is { } report => (WebhookEntityKind.VisitReport, report.Id),
-            WebhookEventCategory.Billing when webhookEvent.Billing is { } billing => (WebhookEntityKind.Billing, billing.Id),
+            WebhookEntityKind.Target => webhookEvent.Target?.Id,
+            WebhookEntityKind.Route => webhookEvent.Route?.Id,
+            WebhookEntityKind.Appointment => webhookEvent.Appointment?.Id,
+            WebhookEntityKind.VisitReport => webhookEvent.VisitReport?.Id,
+            WebhookEntityKind.Billing => webhookEvent.Billing?.Id,
             _ => null,
         };
 
-        if (entity is { } found)
+        if (id is { } found)
         {
-            key = new WebhookEntityKey(webhookEvent.TenantId, found.Kind, found.Id);
+            key = new WebhookEntityKey(webhookEvent.TenantId, KindOf(webhookEvent.EventType.Category), found);
             return true;
         }
 
         key = default;
         return false;
     }
+
+    /// <summary>The kind of entity events of <paramref name="category"/> are about, or 0 for a category without one.</summary>
+    internal static WebhookEntityKind KindOf(WebhookEventCategory category) => category switch
+    {
+        WebhookEventCategory.Target => WebhookEntityKind.Target,
+        WebhookEventCategory.Route => WebhookEntityKind.Route,
+        WebhookEventCategory.Appointment => WebhookEntityKind.Appointment,
+        WebhookEventCategory.VisitReport => WebhookEntityKind.VisitReport,
+        WebhookEventCategory.Billing => WebhookEntityKind.Billing,
+        _ => 0,
+    };
 
     /// <summary>A stable text form, <c>{tenant}/{kind}/{id}</c>, for storage keys.</summary>
     public override string ToString() =>

@@ -163,7 +163,7 @@ internal readonly struct WebhookEnvelope
             return false;
         }
 
-        var entityKind = KindOf(eventType.Category);
+        var entityKind = WebhookEntityKey.KindOf(eventType.Category);
         WebhookEntityKey? entity = entityKind != 0 && present[(int)entityKind]
             ? new WebhookEntityKey(tenantId!, entityKind, ids[(int)entityKind])
             : null;
@@ -237,14 +237,4 @@ internal readonly struct WebhookEnvelope
 
         return true;
     }
-
-    private static WebhookEntityKind KindOf(WebhookEventCategory category) => category switch
-    {
-        WebhookEventCategory.Target => WebhookEntityKind.Target,
-        WebhookEventCategory.Route => WebhookEntityKind.Route,
-        WebhookEventCategory.Appointment => WebhookEntityKind.Appointment,
-        WebhookEventCategory.VisitReport => WebhookEntityKind.VisitReport,
-        WebhookEventCategory.Billing => WebhookEntityKind.Billing,
-        _ => 0,
-    };
 }
