@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using Ordinavo.Webhooks.Publishing.PostgreSql;
 
 namespace Ordinavo.Webhooks.Benchmarks.Stores;
@@ -8,47 +7,22 @@ namespace Ordinavo.Webhooks.Benchmarks.Stores;
 /// (baseline) and 1,000,000 deliveries (see <see cref="LeaseSeed"/>), seeded with generate_series. Each operation leases
 /// the 100 oldest due deliveries with a lease that expires before the next operation. Needs ORDINAVO_TEST_POSTGRES.
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
-public class PostgreSqlLeaseBenchmarks
+public class PostgreSqlLeaseBenchmarks : OutboxLeaseBenchmarks
 {
     private string _schema = null!;
     private PostgreSqlWebhookOutboxStore _store = null!;
-    private DateTimeOffset _now;
 
-    [GlobalSetup(Target = nameof(Stored10k))]
-    public void Setup10k() => SetupAsync(10_000).GetAwaiter().GetResult();
-
-    [GlobalSetup(Target = nameof(Stored1M))]
-    public void Setup1M() => SetupAsync(1_000_000).GetAwaiter().GetResult();
-
-    [Benchmark(Baseline = true)]
-    public Task<IReadOnlyList<Publishing.WebhookDeliveryRecord>> Stored10k() => LeaseAsync();
-
-    [Benchmark]
-    public Task<IReadOnlyList<Publishing.WebhookDeliveryRecord>> Stored1M() => LeaseAsync();
-
-    [GlobalCleanup]
-    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
-
-    private async Task CleanupAsync()
+    protected override async Task DisposeStoreAsync()
     {
         await _store.DisposeAsync();
         await BenchmarkPostgres.DropSchemaAsync(_schema);
     }
 
-    private async Task<IReadOnlyList<Publishing.WebhookDeliveryRecord>> LeaseAsync()
-    {
-        _now = _now.AddMilliseconds(1);
-        var leased = await _store.LeaseDueAsync("bench", _now, LeaseSeed.BatchSize, TimeSpan.FromMicroseconds(1), CancellationToken.None);
-        return leased.Count == LeaseSeed.BatchSize ? leased : throw new InvalidOperationException($"Leased {leased.Count}, expected {LeaseSeed.BatchSize}.");
-    }
-
-    private async Task SetupAsync(int count)
+    protected override async Task<Publishing.IWebhookOutboxStore> CreateSeededStoreAsync(int count)
     {
         _schema = "bench_lease_" + Guid.NewGuid().ToString("N")[..12];
         _store = new PostgreSqlWebhookOutboxStore(new PostgreSqlWebhookOutboxStoreOptions { ConnectionString = BenchmarkPostgres.ConnectionString, SchemaName = _schema });
         await _store.EnsureSchemaAsync(CancellationToken.None);
-        _now = LeaseSeed.Now;
         var s = $"\"{_schema}\"";
         await BenchmarkPostgres.ExecuteAsync(
             $"""
@@ -68,5 +42,6 @@ public class PostgreSqlLeaseBenchmarks
             FROM generate_series(1, {count}) AS i, (SELECT timestamptz '2026-06-18 16:40:00+00' AS now) AS t;
             """);
         await BenchmarkPostgres.ExecuteAsync($"VACUUM ANALYZE {s}.deliveries;");
+        return _store;
     }
 }

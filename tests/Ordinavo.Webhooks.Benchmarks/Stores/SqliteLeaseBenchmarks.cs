@@ -1,4 +1,3 @@
-using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Ordinavo.Webhooks.Publishing.Sqlite;
 
@@ -10,49 +9,24 @@ namespace Ordinavo.Webhooks.Benchmarks.Stores;
 /// expires before the next operation, so every operation does the same work. FlushEveryCommit is off here, so that the
 /// figure is the query, not the disk flush (which costs the same whatever the row count).
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
-public class SqliteLeaseBenchmarks
+public class SqliteLeaseBenchmarks : OutboxLeaseBenchmarks
 {
     private string _folder = null!;
     private SqliteWebhookOutboxStore _store = null!;
-    private DateTimeOffset _now;
 
-    [GlobalSetup(Target = nameof(Stored10k))]
-    public void Setup10k() => SetupAsync(10_000).GetAwaiter().GetResult();
-
-    [GlobalSetup(Target = nameof(Stored1M))]
-    public void Setup1M() => SetupAsync(1_000_000).GetAwaiter().GetResult();
-
-    [Benchmark(Baseline = true)]
-    public Task<IReadOnlyList<Publishing.WebhookDeliveryRecord>> Stored10k() => LeaseAsync();
-
-    [Benchmark]
-    public Task<IReadOnlyList<Publishing.WebhookDeliveryRecord>> Stored1M() => LeaseAsync();
-
-    [GlobalCleanup]
-    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
-
-    private async Task CleanupAsync()
+    protected override async Task DisposeStoreAsync()
     {
         await _store.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
     }
 
-    private async Task<IReadOnlyList<Publishing.WebhookDeliveryRecord>> LeaseAsync()
-    {
-        _now = _now.AddMilliseconds(1);
-        var leased = await _store.LeaseDueAsync("bench", _now, LeaseSeed.BatchSize, TimeSpan.FromMicroseconds(1), CancellationToken.None);
-        return leased.Count == LeaseSeed.BatchSize ? leased : throw new InvalidOperationException($"Leased {leased.Count}, expected {LeaseSeed.BatchSize}.");
-    }
-
-    private async Task SetupAsync(int count)
+    protected override async Task<Publishing.IWebhookOutboxStore> CreateSeededStoreAsync(int count)
     {
         _folder = Path.Combine(Path.GetTempPath(), "ordinavo-lease-bench-" + Guid.NewGuid().ToString("N"));
         var path = Path.Combine(_folder, "webhooks.db");
         _store = new SqliteWebhookOutboxStore(new SqliteWebhookOutboxStoreOptions { DatabasePath = path, FlushEveryCommit = false });
         await _store.EnsureSchemaAsync(CancellationToken.None);
-        _now = LeaseSeed.Now;
         var now = LeaseSeed.Now.UtcTicks;
         const long Ms = TimeSpan.TicksPerMillisecond;
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
@@ -82,5 +56,6 @@ public class SqliteLeaseBenchmarks
             """;
         command.CommandTimeout = 600;
         await command.ExecuteNonQueryAsync();
+        return _store;
     }
 }
