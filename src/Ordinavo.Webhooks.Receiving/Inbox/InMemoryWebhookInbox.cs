@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -57,26 +58,29 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         lock (_gate)
         {
             PurgeExpired(now);
-            if (_entries.TryGetValue(eventId, out var existing))
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, eventId, out var known);
+            if (known)
             {
-                if (existing.Handled)
+                if (entry.Handled)
                 {
                     return new(WebhookInboxBeginResult.AlreadyHandled);
                 }
 
-                if (existing.ExpiresAt > now)
+                if (entry.ExpiresAt > now)
                 {
                     return new(WebhookInboxBeginResult.InProgress);
                 }
             }
-            else
-            {
-                MakeRoom(now);
-            }
 
             var token = ++_nextToken;
             var expiresAt = now + leaseDuration;
-            _entries[eventId] = new Entry(token, Handled: false, expiresAt);
+            entry = new Entry(token, Handled: false, expiresAt);
+            if (!known)
+            {
+                // After the write: MakeRoom changes the dictionary, and never drops the new live lease.
+                MakeRoom(now);
+            }
+
             return new(WebhookInboxBeginResult.Begun(
                 new WebhookInboxLease(eventId, token.ToString(CultureInfo.InvariantCulture), expiresAt)));
         }
@@ -94,15 +98,16 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         lock (_gate)
         {
             // A lease that expired may have been dropped or taken over; completing it still records that the work was done.
-            var known = _entries.TryGetValue(lease.EventId, out var entry);
-            if (!known)
-            {
-                MakeRoom(now);
-            }
-
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, lease.EventId, out var known);
             if (!known || !entry.Handled)
             {
-                _entries[lease.EventId] = new Entry(token, Handled: true, now + _retention);
+                entry = new Entry(token, Handled: true, now + _retention);
+                if (!known)
+                {
+                    // Before the id joins the eviction queue, so that it is not the one evicted.
+                    MakeRoom(now);
+                }
+
                 _handledOrder.Enqueue((lease.EventId, token, now));
             }
         }
@@ -145,14 +150,15 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
         }
     }
 
+    /// <summary>Brings the count back to the bound after an addition: the oldest handled ids first, then expired leases.</summary>
     private void MakeRoom(DateTimeOffset now)
     {
-        while (_entries.Count >= _maxEntries && _handledOrder.TryDequeue(out var oldest))
+        while (_entries.Count > _maxEntries && _handledOrder.TryDequeue(out var oldest))
         {
             RemoveHandled(oldest.EventId, oldest.Token);
         }
 
-        if (_entries.Count < _maxEntries)
+        if (_entries.Count <= _maxEntries)
         {
             return;
         }
@@ -180,9 +186,10 @@ public sealed class InMemoryWebhookInbox : IWebhookInbox
 
     private void RemoveHandled(string eventId, long token)
     {
-        if (_entries.TryGetValue(eventId, out var entry) && entry.Handled && entry.Token == token)
+        // One lookup in the common case (the id is still the handled entry the queue item was made for).
+        if (_entries.Remove(eventId, out var entry) && !(entry.Handled && entry.Token == token))
         {
-            _entries.Remove(eventId);
+            _entries[eventId] = entry; // a newer entry under the same id: keep it
         }
     }
 

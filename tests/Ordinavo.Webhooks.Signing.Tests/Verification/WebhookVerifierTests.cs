@@ -187,6 +187,24 @@ public sealed class WebhookVerifierTests
     }
 
     [Fact]
+    public void A_single_character_that_is_not_a_hex_digit_makes_the_entry_malformed_wherever_it_is()
+    {
+        var valid = Sign(Old).Signature;
+        var verifier = Verifier(Old);
+        Assert.True(verifier.Verify(EventId, "2026-06-18T16:40:00Z", valid, Body).IsValid);
+
+        // Includes characters whose low seven bits are hex digits ('\u0141' ends in 0x41 'A', '\u00E1' in 0x61 'a').
+        foreach (var bad in "gG:/@`-x \u0141\u00E1\u0130\uFF10")
+        {
+            for (var position = 7; position < valid.Length; position += 9)
+            {
+                var header = string.Concat(valid.AsSpan(0, position), bad.ToString(), valid.AsSpan(position + 1));
+                AssertFailure(verifier.Verify(EventId, "2026-06-18T16:40:00Z", header, Body), WebhookVerificationStatus.MalformedHeader, "X-Ordinavo-Signature");
+            }
+        }
+    }
+
+    [Fact]
     public void Absurdly_long_headers_are_handled_without_throwing()
     {
         var verifier = Verifier(Old);
