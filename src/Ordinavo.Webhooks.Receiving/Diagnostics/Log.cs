@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Extensions.Logging;
+using Ordinavo.Webhooks.Signing;
 
 namespace Ordinavo.Webhooks.Receiving;
 
@@ -29,4 +30,10 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Handling webhook event {EventId} was canceled in receiver '{Receiver}'; the event was released.")]
     public static partial void Canceled(ILogger logger, string eventId, string receiver);
+
+    [LoggerMessage(9, LogLevel.Information, "Webhook receiver '{Receiver}' took new options ({SecretCount} secrets).")]
+    public static partial void Reloaded(ILogger logger, string receiver, int secretCount);
+
+    [LoggerMessage(10, LogLevel.Error, "Webhook receiver '{Receiver}' kept its current options: the new ones have an unusable secret ({Reason}).")]
+    public static partial void ReloadRejected(ILogger logger, string receiver, WebhookSecretErrorReason reason);
 }

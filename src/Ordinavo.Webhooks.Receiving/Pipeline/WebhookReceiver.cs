@@ -28,14 +28,11 @@ public sealed class WebhookReceiver
 {
     private const int MaxCachedEventTypes = 256;
 
-    private readonly WebhookVerifier _verifier;
-    private readonly WebhookHandlerRegistration[] _handlers;
-    private readonly ConcurrentDictionary<WebhookEventType, Type[]> _handlersByType = new();
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly ILogger _logger;
     private readonly ReceiverTelemetry _telemetry;
     private readonly TimeProvider _timeProvider;
-    private readonly TimeSpan _leaseDuration;
+    private volatile Settings _settings;
 
     internal WebhookReceiver(
         string name,
@@ -46,33 +43,18 @@ public sealed class WebhookReceiver
         TimeProvider timeProvider)
     {
         Name = name;
-        MaxBodyBytes = options.MaxBodyBytes;
-        _leaseDuration = options.InboxLeaseDuration;
         _scopeFactory = scopeFactory;
         _logger = logger;
         _telemetry = telemetry;
         _timeProvider = timeProvider;
-        _handlers = [.. options.Handlers];
-
-        var verifierOptions = new WebhookVerifierOptions
-        {
-            Tolerance = options.TimestampTolerance,
-            TimeProvider = timeProvider,
-            AcceptStandardWebhooks = options.AcceptStandardWebhooksHeaders,
-        };
-        foreach (var secret in options.Secrets)
-        {
-            verifierOptions.Secrets.Add(WebhookSecret.Parse(secret));
-        }
-
-        _verifier = new WebhookVerifier(verifierOptions);
+        _settings = new Settings(options, timeProvider);
     }
 
     /// <summary>The receiver's name (empty for the default receiver).</summary>
     public string Name { get; }
 
-    /// <summary>The largest body accepted, in bytes.</summary>
-    public long MaxBodyBytes { get; }
+    /// <summary>The largest body accepted, in bytes (the current options: they follow a reload).</summary>
+    public long MaxBodyBytes => _settings.MaxBodyBytes;
 
     /// <summary>
     /// Rejects a request before its body is read, when its declared length is over the limit (413) or its content type
@@ -84,7 +66,7 @@ public sealed class WebhookReceiver
     /// <returns><see langword="true"/> when the request is rejected (and counted) already.</returns>
     public bool TryRejectBeforeBody(long? declaredLength, string? contentType, [NotNullWhen(true)] out WebhookReceiveResult? rejection)
     {
-        var outcome = Precheck(declaredLength, contentType);
+        var outcome = Precheck(_settings, declaredLength, contentType);
         if (outcome is null)
         {
             rejection = null;
@@ -120,7 +102,8 @@ public sealed class WebhookReceiver
         where THeaders : IWebhookHeaderReader
     {
         _telemetry.Received(Name);
-        if (Precheck(body.Length, contentType) is { } early)
+        var settings = _settings; // one request, one version of the options
+        if (Precheck(settings, body.Length, contentType) is { } early)
         {
             return new(Reject(early, eventId: null));
         }
@@ -133,7 +116,7 @@ public sealed class WebhookReceiver
 
         try
         {
-            var verification = _verifier.Verify(headers, body.Span);
+            var verification = settings.Verifier.Verify(headers, body.Span);
             if (!verification.IsValid)
             {
                 return new(Finish(activity, Reject(MapVerification(verification.Status), eventId: null)));
@@ -182,14 +165,14 @@ public sealed class WebhookReceiver
             }
 
             activity?.SetTag("ordinavo.event.type", eventType.Value);
-            var handlerTypes = GetHandlerTypes(eventType);
+            var handlerTypes = settings.GetHandlerTypes(eventType);
             if (handlerTypes.Length == 0)
             {
                 Log.Unhandled(_logger, eventId, eventType.Value, Name);
                 return new(Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Unhandled, eventId, eventType)));
             }
 
-            var pending = DispatchAsync(envelope, body, deliveryId, attempt, handlerTypes, activity, cancellationToken);
+            var pending = DispatchAsync(envelope, body, deliveryId, attempt, handlerTypes, settings.LeaseDuration, activity, cancellationToken);
             activity = null; // DispatchAsync finishes it.
             return pending;
         }
@@ -205,6 +188,7 @@ public sealed class WebhookReceiver
         string? deliveryId,
         int? attempt,
         Type[] handlerTypes,
+        TimeSpan leaseDuration,
         Activity? activity,
         CancellationToken cancellationToken)
     {
@@ -219,7 +203,7 @@ public sealed class WebhookReceiver
             WebhookInboxBeginResult begin;
             try
             {
-                begin = await inbox.TryBeginAsync(eventId, _leaseDuration, cancellationToken).ConfigureAwait(false);
+                begin = await inbox.TryBeginAsync(eventId, leaseDuration, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -339,34 +323,28 @@ public sealed class WebhookReceiver
         }
     }
 
-    private Type[] GetHandlerTypes(WebhookEventType eventType)
+    /// <summary>
+    /// Takes new options (the factory calls it when the named options change, e.g. a secret added or removed in
+    /// configuration): requests that start afterwards use them, requests under way finish with the ones they started
+    /// with. Options that cannot be used (a secret that does not parse) leave the current ones in place.
+    /// </summary>
+    internal void Reload(WebhookReceiverOptions options)
     {
-        if (_handlersByType.TryGetValue(eventType, out var cached))
+        try
         {
-            return cached;
+            _settings = new Settings(options, _timeProvider);
+            Log.Reloaded(_logger, Name, options.Secrets.Count);
         }
-
-        var matching = new List<Type>();
-        foreach (var registration in _handlers)
+        catch (WebhookSecretException ex)
         {
-            if (registration.Matches(eventType) && !matching.Contains(registration.HandlerType))
-            {
-                matching.Add(registration.HandlerType);
-            }
+            // The reason code only: the exception's text is not logged, whatever it holds.
+            Log.ReloadRejected(_logger, Name, ex.Reason);
         }
-
-        Type[] result = [.. matching];
-        if (_handlersByType.Count < MaxCachedEventTypes)
-        {
-            _handlersByType.TryAdd(eventType, result);
-        }
-
-        return result;
     }
 
-    private WebhookReceiveOutcome? Precheck(long? length, string? contentType)
+    private static WebhookReceiveOutcome? Precheck(Settings settings, long? length, string? contentType)
     {
-        if (length > MaxBodyBytes)
+        if (length > settings.MaxBodyBytes)
         {
             return WebhookReceiveOutcome.BodyTooLarge;
         }
@@ -423,5 +401,62 @@ public sealed class WebhookReceiver
         }
 
         return ReceiverTelemetry.ActivitySource.StartActivity("ordinavo.webhooks.receive", ActivityKind.Internal);
+    }
+
+    /// <summary>One version of the receiver's options, in the form requests use; replaced as a whole on reload.</summary>
+    private sealed class Settings
+    {
+        private readonly WebhookHandlerRegistration[] _handlers;
+        private readonly ConcurrentDictionary<WebhookEventType, Type[]> _handlersByType = new();
+
+        public Settings(WebhookReceiverOptions options, TimeProvider timeProvider)
+        {
+            var verifierOptions = new WebhookVerifierOptions
+            {
+                Tolerance = options.TimestampTolerance,
+                TimeProvider = timeProvider,
+                AcceptStandardWebhooks = options.AcceptStandardWebhooksHeaders,
+            };
+            foreach (var secret in options.Secrets)
+            {
+                verifierOptions.Secrets.Add(WebhookSecret.Parse(secret));
+            }
+
+            Verifier = new WebhookVerifier(verifierOptions);
+            MaxBodyBytes = options.MaxBodyBytes;
+            LeaseDuration = options.InboxLeaseDuration;
+            _handlers = [.. options.Handlers];
+        }
+
+        public WebhookVerifier Verifier { get; }
+
+        public long MaxBodyBytes { get; }
+
+        public TimeSpan LeaseDuration { get; }
+
+        public Type[] GetHandlerTypes(WebhookEventType eventType)
+        {
+            if (_handlersByType.TryGetValue(eventType, out var cached))
+            {
+                return cached;
+            }
+
+            var matching = new List<Type>();
+            foreach (var registration in _handlers)
+            {
+                if (registration.Matches(eventType) && !matching.Contains(registration.HandlerType))
+                {
+                    matching.Add(registration.HandlerType);
+                }
+            }
+
+            Type[] result = [.. matching];
+            if (_handlersByType.Count < MaxCachedEventTypes)
+            {
+                _handlersByType.TryAdd(eventType, result);
+            }
+
+            return result;
+        }
     }
 }

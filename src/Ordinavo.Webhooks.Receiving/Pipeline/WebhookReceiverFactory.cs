@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Ordinavo.Webhooks.Receiving;
 
-/// <summary>Creates each named receiver once from its options.</summary>
+/// <summary>Creates each named receiver once from its options, and hands it the new options when they change.</summary>
 internal sealed class WebhookReceiverFactory : IWebhookReceiverFactory, IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<WebhookReceiver>> _receivers = new(StringComparer.Ordinal);
@@ -17,6 +17,7 @@ internal sealed class WebhookReceiverFactory : IWebhookReceiverFactory, IDisposa
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly ReceiverTelemetry _telemetry;
+    private readonly IDisposable? _changes;
 
     public WebhookReceiverFactory(
         IOptionsMonitor<WebhookReceiverOptions> options,
@@ -30,6 +31,7 @@ internal sealed class WebhookReceiverFactory : IWebhookReceiverFactory, IDisposa
         _timeProvider = timeProvider;
         _logger = (ILogger?)loggerFactory?.CreateLogger<WebhookReceiver>() ?? NullLogger.Instance;
         _telemetry = new ReceiverTelemetry(meterFactory);
+        _changes = options.OnChange(OnOptionsChanged);
     }
 
     public WebhookReceiver GetReceiver(string name)
@@ -38,7 +40,19 @@ internal sealed class WebhookReceiverFactory : IWebhookReceiverFactory, IDisposa
         return _receivers.GetOrAdd(name, n => new Lazy<WebhookReceiver>(() => Create(n))).Value;
     }
 
-    public void Dispose() => _telemetry.Dispose();
+    public void Dispose()
+    {
+        _changes?.Dispose();
+        _telemetry.Dispose();
+    }
+
+    private void OnOptionsChanged(WebhookReceiverOptions options, string? name)
+    {
+        if (_receivers.TryGetValue(name ?? Options.DefaultName, out var receiver) && receiver.IsValueCreated && options.IsRegistered)
+        {
+            receiver.Value.Reload(options);
+        }
+    }
 
     private WebhookReceiver Create(string name)
     {

@@ -13,6 +13,8 @@ public sealed class WebhookReceiverOptions
     /// The subscription's signing secrets (<c>whsec_</c> + base64), from your secret store. During a rotation add the
     /// new one next to the old one: a request is accepted when any of its signatures matches any of these. At least
     /// one is required; each is validated when the application starts (errors name the position, never the value).
+    /// Bound from configuration that reloads, a change reaches the running receiver (no restart); a reloaded value that
+    /// does not parse is rejected and the current secrets stay.
     /// </summary>
     public IList<string> Secrets { get; } = [];
 
