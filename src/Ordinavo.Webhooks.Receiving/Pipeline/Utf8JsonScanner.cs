@@ -9,8 +9,8 @@ namespace Ordinavo.Webhooks.Receiving;
 /// A forward-only validating cursor over UTF-8 JSON (RFC 8259, as <see cref="System.Text.Json.Utf8JsonReader"/> reads it
 /// with its default options: no comments, no trailing commas, only space, tab, CR and LF as white space, at most
 /// <see cref="MaxDepth"/> nested objects and arrays). It checks the grammar and keeps nothing: a value is skipped in one
-/// pass, and a string's contents are searched with a vectorized <see cref="SearchValues{T}"/> for its end, an escape or
-/// a control character. It does not check UTF-8 itself; the caller checks the whole body with
+/// pass, and a string's contents are searched 16 bytes at a time (<see cref="Vector128{T}"/>; the tail shorter than 16
+/// bytes with <see cref="SearchValues{T}"/>) for its end, an escape or a control character. It does not check UTF-8 itself; the caller checks the whole body with
 /// <see cref="System.Text.Unicode.Utf8.IsValid(ReadOnlySpan{byte})"/> first.
 /// </summary>
 internal ref struct Utf8JsonScanner
@@ -18,7 +18,7 @@ internal ref struct Utf8JsonScanner
     /// <summary>The deepest nesting accepted (the root object is at depth 1), as the reader's <c>MaxDepth = 32</c>.</summary>
     public const int MaxDepth = 32;
 
-    /// <summary>What ends the plain run of a string: its closing quote, an escape, or a control character (never valid unescaped).</summary>
+    /// <summary>What ends the plain run of a string: its closing quote, an escape, or a control character (never valid unescaped); for the tail.</summary>
     private static readonly SearchValues<byte> StringStops = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
 
