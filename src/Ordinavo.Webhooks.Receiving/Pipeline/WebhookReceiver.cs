@@ -200,10 +200,13 @@ public sealed class WebhookReceiver
         {
             var services = scope.ServiceProvider;
             var inbox = services.GetRequiredKeyedService<IWebhookInbox>(Name);
+            var transactional = inbox as IWebhookTransactionalInbox;
             WebhookInboxBeginResult begin;
             try
             {
-                begin = await inbox.TryBeginAsync(eventId, leaseDuration, cancellationToken).ConfigureAwait(false);
+                begin = transactional is null
+                    ? await inbox.TryBeginAsync(eventId, leaseDuration, cancellationToken).ConfigureAwait(false)
+                    : await transactional.TryBeginAsync(new WebhookInboxEntry(eventId, envelope.OccurredAt, envelope.Entity), leaseDuration, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -223,10 +226,11 @@ public sealed class WebhookReceiver
             var started = _timeProvider.GetTimestamp();
             var entity = envelope.Entity;
             IWebhookOrderingStore? ordering = null;
-            DateTimeOffset? latest = null;
+            var latest = begin.LatestHandledOccurredAt;
             try
             {
-                if (entity is { } key)
+                // A transactional inbox keeps the ordering help in its own unit of work: the store is not asked.
+                if (entity is { } key && transactional is null)
                 {
                     ordering = services.GetRequiredKeyedService<IWebhookOrderingStore>(Name);
                     latest = await ordering.GetLatestHandledAsync(key, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,1 @@
+global using Ordinavo.Webhooks.Receiving.EntityFrameworkCore.Tests.Infrastructure;
