@@ -42,6 +42,8 @@ public static class WebhookPublisherServiceCollectionExtensions
         services.TryAddSingleton(NotConfigured.SubscriptionStore);
         services.TryAddSingleton<WebhookSender>();
         services.TryAddSingleton<WebhookDeliveryEngine>();
+        services.TryAddSingleton<WebhookPublishRecorder>();
+        services.TryAddSingleton<IWebhookPublishRecorder>(sp => sp.GetRequiredService<WebhookPublishRecorder>());
         services.TryAddSingleton<IWebhookPublisher, WebhookPublisher>();
         services.TryAddSingleton<IWebhookOperations, WebhookOperations>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookDeliveryWorker>());

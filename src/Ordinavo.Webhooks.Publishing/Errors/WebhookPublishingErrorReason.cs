@@ -14,4 +14,14 @@ public enum WebhookPublishingErrorReason
 
     /// <summary>A required service is not configured (no outbox store, no subscription store).</summary>
     NotConfigured = 3,
+
+    /// <summary>
+    /// The configured outbox store cannot enqueue in the given database transaction: another provider (for example a
+    /// SQLite transaction and the PostgreSQL store), another SQLite file, or a store that does not take part in
+    /// database transactions.
+    /// </summary>
+    StoreMismatch = 4,
+
+    /// <summary>The call enqueues in the caller's open database transaction, and there is none.</summary>
+    TransactionRequired = 5,
 }

@@ -21,7 +21,8 @@ public interface IWebhookPublisher
     /// <summary>
     /// Matches subscriptions and builds every body without storing anything: the first half of
     /// <see cref="PublishAsync"/>, for a transactional outbox (enqueue the result inside your own database transaction
-    /// with a durable store's overload, or with <see cref="EnqueueAsync"/>).
+    /// with a durable store's overload and count it with <see cref="IWebhookPublishRecorder"/>, or with
+    /// <see cref="EnqueueAsync"/>).
     /// </summary>
     /// <inheritdoc cref="PublishAsync" path="/exception"/>
     Task<WebhookPreparedEvent> PrepareAsync(WebhookEventInput input, CancellationToken cancellationToken);

@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Payloads;
 
@@ -16,12 +14,8 @@ internal sealed class WebhookPublisher(
     IWebhookSubscriptionStore subscriptions,
     IWebhookTenantFeatures tenantFeatures,
     TimeProvider timeProvider,
-    WebhookPublisherTelemetry telemetry,
-    DeliverySignal signal,
-    ILoggerFactory? loggerFactory = null) : IWebhookPublisher
+    WebhookPublishRecorder recorder) : IWebhookPublisher
 {
-    private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.Publisher");
-
     public async Task<WebhookPublishResult> PublishAsync(WebhookEventInput input, CancellationToken cancellationToken)
     {
         using var activity = WebhookPublisherTelemetry.ActivitySource.StartActivity("webhook publish", ActivityKind.Producer);
@@ -112,19 +106,6 @@ internal sealed class WebhookPublisher(
     {
         ArgumentNullException.ThrowIfNull(preparedEvent);
         var stored = await outbox.EnqueueAsync(preparedEvent, cancellationToken).ConfigureAwait(false);
-        var count = stored ? preparedEvent.Deliveries.Count : 0;
-        if (stored)
-        {
-            var tag = new KeyValuePair<string, object?>("event.type", preparedEvent.EventType);
-            telemetry.Published.Add(1, tag);
-            if (count > 0)
-            {
-                telemetry.Enqueued.Add(count, tag);
-                signal.Notify();
-            }
-        }
-
-        Log.Published(_logger, preparedEvent.EventId, preparedEvent.EventType, count, !stored);
-        return new WebhookPublishResult(preparedEvent.EventId, count, !stored);
+        return recorder.Record(preparedEvent, stored, wakeWorker: true);
     }
 }
