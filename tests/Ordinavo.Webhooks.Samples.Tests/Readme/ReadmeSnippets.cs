@@ -55,7 +55,7 @@ public sealed class BillingReadyHandler(ILogger<BillingReadyHandler> logger) : I
 {
     public Task HandleAsync(WebhookEventContext context, CancellationToken cancellationToken)
     {
-        // Verified, parsed, not a duplicate. Save context.EventId in the same transaction as your change.
+        // Verified, parsed, not a duplicate (across restarts and replicas with the durable EF Core inbox).
         logger.LogInformation("Create billing draft for visit report {Id}", context.Event.Billing?.VisitReportId);
         return Task.CompletedTask;
     }
