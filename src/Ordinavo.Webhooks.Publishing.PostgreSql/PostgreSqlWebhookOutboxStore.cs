@@ -37,6 +37,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
     private readonly string _rescheduleSql;
     private readonly string _completeSql;
     private readonly string _deadLetterSql;
+    private readonly string _finishAttemptsSql;
+    private readonly string _finishStatesSql;
     private readonly string _requeueSql;
     private readonly string _requeueDeadLettersSql;
     private readonly string _purgeDeliveriesSql;
@@ -114,6 +116,36 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
         _rescheduleSql = $"UPDATE {s}.deliveries SET next_attempt_at = $1, lease_owner = NULL, lease_expires_at = NULL {Guard};";
         _completeSql = $"UPDATE {s}.deliveries SET state = 1, completed_at = $1, lease_owner = NULL, lease_expires_at = NULL {Guard};";
         _deadLetterSql = $"UPDATE {s}.deliveries SET state = 2, completed_at = $1, dead_letter_reason = $4, lease_owner = NULL, lease_expires_at = NULL {Guard};";
+
+        // A batch of finished attempts: the attempts and the summaries (not lease-guarded), then the new states
+        // (lease-guarded, re-checked on the latest row version). Two statements of one batch: one round trip, one
+        // implicit transaction.
+        _finishAttemptsSql =
+            $"""
+            WITH o AS (
+                SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::bigint[], $6::int[], $7::smallint[], $8::text[])
+                    AS o(delivery_id, attempt_id, attempt_number, started_at, duration_ticks, status_code, error_kind, response_body)
+            ), upd AS (
+                UPDATE {s}.deliveries d SET attempt_count = greatest(d.attempt_count, o.attempt_number), last_attempt_at = o.started_at,
+                    last_status_code = o.status_code, last_error_kind = o.error_kind
+                FROM o WHERE d.id = o.delivery_id
+                RETURNING d.id
+            )
+            INSERT INTO {s}.attempts ({AttemptColumns})
+            SELECT o.delivery_id, o.attempt_id, o.attempt_number, o.started_at, o.duration_ticks, o.status_code, o.error_kind, o.response_body
+            FROM o WHERE o.delivery_id IN (SELECT id FROM upd);
+            """;
+        _finishStatesSql =
+            $"""
+            UPDATE {s}.deliveries d SET state = o.state,
+                next_attempt_at = CASE WHEN o.state = 0 THEN o.at ELSE d.next_attempt_at END,
+                completed_at = CASE WHEN o.state = 0 THEN d.completed_at ELSE o.at END,
+                dead_letter_reason = CASE WHEN o.state = 2 THEN o.reason ELSE d.dead_letter_reason END,
+                lease_owner = NULL, lease_expires_at = NULL
+            FROM unnest($1::text[], $2::text[], $3::smallint[], $4::timestamptz[], $5::smallint[], $6::int[]) AS o(delivery_id, lease_owner, state, at, reason, ord)
+            WHERE d.id = o.delivery_id AND d.state = 0 AND d.lease_owner = o.lease_owner
+            RETURNING o.ord;
+            """;
         const string Requeue =
             "SET state = 0, next_attempt_at = $1, attempt_count = 0, completed_at = NULL, dead_letter_reason = NULL, lease_owner = NULL, lease_expires_at = NULL";
         _requeueSql = $"UPDATE {s}.deliveries {Requeue} WHERE id = $2 AND (lease_expires_at IS NULL OR lease_expires_at <= $1);";
@@ -239,6 +271,86 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
         command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)attempt.ErrorKind });
         command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)attempt.ResponseBody ?? DBNull.Value });
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<bool>> FinishAttemptsAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var n = outcomes.Count;
+        var applied = new bool[n];
+        if (n == 0)
+        {
+            return applied;
+        }
+
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        var deliveryIds = new string[n];
+        var attemptIds = new string[n];
+        var numbers = new int[n];
+        var started = new DateTimeOffset[n];
+        var durations = new long[n];
+        var statuses = new int?[n];
+        var errors = new short[n];
+        var bodies = new string?[n];
+        var owners = new string[n];
+        var states = new short[n];
+        var ats = new DateTimeOffset[n];
+        var reasons = new short?[n];
+        var ordinals = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var outcome = outcomes[i];
+            var attempt = outcome.Attempt;
+            deliveryIds[i] = attempt.DeliveryId;
+            attemptIds[i] = attempt.AttemptId;
+            numbers[i] = attempt.AttemptNumber;
+            started[i] = Utc(attempt.StartedAt);
+            durations[i] = attempt.Duration.Ticks;
+            statuses[i] = attempt.StatusCode;
+            errors[i] = (short)attempt.ErrorKind;
+            bodies[i] = attempt.ResponseBody;
+            owners[i] = outcome.LeaseOwner;
+            (states[i], reasons[i]) = outcome.Resolution switch
+            {
+                WebhookAttemptResolution.Succeeded => ((short)WebhookDeliveryState.Succeeded, (short?)null),
+                WebhookAttemptResolution.DeadLettered => ((short)WebhookDeliveryState.DeadLettered, (short)(outcome.DeadLetterReason ?? WebhookDeadLetterReason.RetriesExhausted)),
+                _ => ((short)WebhookDeliveryState.Pending, null),
+            };
+            ats[i] = Utc(outcome.At);
+            ordinals[i] = i;
+        }
+
+        await using var batch = _dataSource.CreateBatch();
+        var record = new NpgsqlBatchCommand(_finishAttemptsSql);
+        record.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = deliveryIds });
+        record.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = attemptIds });
+        record.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = numbers });
+        record.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = started });
+        record.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = durations });
+        record.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = statuses });
+        record.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = errors });
+        record.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = bodies });
+        batch.BatchCommands.Add(record);
+        var finish = new NpgsqlBatchCommand(_finishStatesSql);
+        finish.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = deliveryIds });
+        finish.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = owners });
+        finish.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = states });
+        finish.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = ats });
+        finish.Parameters.Add(new NpgsqlParameter<short?[]> { TypedValue = reasons });
+        finish.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = ordinals });
+        batch.BatchCommands.Add(finish);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                applied[reader.GetInt32(0)] = true;
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+
+        return applied;
     }
 
     /// <inheritdoc />

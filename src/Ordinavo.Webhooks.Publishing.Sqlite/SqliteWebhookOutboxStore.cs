@@ -24,6 +24,10 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
 {
     private const int PurgeChunk = 2000;
     private const string Deliveries = SqliteSchema.Deliveries;
+    private const string LeaseGuard = "WHERE id = $id AND state = 0 AND lease_owner = $owner;";
+    private const string RescheduleSql = $"UPDATE {Deliveries} SET next_attempt_at = $at, lease_owner = NULL, lease_expires_at = NULL {LeaseGuard}";
+    private const string CompleteSql = $"UPDATE {Deliveries} SET state = 1, completed_at = $at, lease_owner = NULL, lease_expires_at = NULL {LeaseGuard}";
+    private const string DeadLetterSql = $"UPDATE {Deliveries} SET state = 2, completed_at = $at, dead_letter_reason = $reason, lease_owner = NULL, lease_expires_at = NULL {LeaseGuard}";
 
     private readonly SqliteConnectionFactory _factory;
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -165,59 +169,80 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        return WriteAsync(async (connection, transaction, ct) =>
+        return WriteAsync((connection, transaction, ct) => RecordAttemptCoreAsync(connection, transaction, attempt, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<bool>> FinishAttemptsAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        return WriteAsync<IReadOnlyList<bool>>(async (connection, transaction, ct) =>
         {
-            var update = Command(connection, transaction,
-                $"""
-                UPDATE {Deliveries} SET attempt_count = max(attempt_count, $number), last_attempt_at = $started,
-                    last_status_code = $status, last_error_kind = $error
-                WHERE id = $id;
-                """);
-            update.Parameters.AddWithValue("$number", attempt.AttemptNumber);
-            update.Parameters.AddWithValue("$started", Ticks(attempt.StartedAt));
-            update.Parameters.AddWithValue("$status", (object?)attempt.StatusCode ?? DBNull.Value);
-            update.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
-            update.Parameters.AddWithValue("$id", attempt.DeliveryId);
-            if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+            // One write operation for the whole batch: the writer commits it (with whatever else waits) in one transaction.
+            var applied = new bool[outcomes.Count];
+            for (var i = 0; i < outcomes.Count; i++)
             {
-                return false;
+                var outcome = outcomes[i];
+                await RecordAttemptCoreAsync(connection, transaction, outcome.Attempt, ct).ConfigureAwait(false);
+                var (sql, reason) = outcome.Resolution switch
+                {
+                    WebhookAttemptResolution.Succeeded => (CompleteSql, (WebhookDeadLetterReason?)null),
+                    WebhookAttemptResolution.DeadLettered => (DeadLetterSql, outcome.DeadLetterReason ?? WebhookDeadLetterReason.RetriesExhausted),
+                    _ => (RescheduleSql, null),
+                };
+                applied[i] = await GuardedUpdateCoreAsync(connection, transaction, sql, outcome.Attempt.DeliveryId, outcome.LeaseOwner, outcome.At, reason, ct).ConfigureAwait(false);
             }
 
-            var insert = Command(connection, transaction,
-                $"""
-                INSERT INTO {SqliteSchema.Attempts} ({AttemptColumns})
-                VALUES ($id, $attemptId, $number, $started, $duration, $status, $error, $body);
-                """);
-            insert.Parameters.AddWithValue("$id", attempt.DeliveryId);
-            insert.Parameters.AddWithValue("$attemptId", attempt.AttemptId);
-            insert.Parameters.AddWithValue("$number", attempt.AttemptNumber);
-            insert.Parameters.AddWithValue("$started", Ticks(attempt.StartedAt));
-            insert.Parameters.AddWithValue("$duration", attempt.Duration.Ticks);
-            insert.Parameters.AddWithValue("$status", (object?)attempt.StatusCode ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
-            insert.Parameters.AddWithValue("$body", (object?)attempt.ResponseBody ?? DBNull.Value);
-            await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            return true;
+            return applied;
         }, cancellationToken);
+    }
+
+    private async Task<bool> RecordAttemptCoreAsync(SqliteConnection connection, SqliteTransaction transaction, WebhookDeliveryAttempt attempt, CancellationToken ct)
+    {
+        var update = Command(connection, transaction,
+            $"""
+            UPDATE {Deliveries} SET attempt_count = max(attempt_count, $number), last_attempt_at = $started,
+                last_status_code = $status, last_error_kind = $error
+            WHERE id = $id;
+            """);
+        update.Parameters.AddWithValue("$number", attempt.AttemptNumber);
+        update.Parameters.AddWithValue("$started", Ticks(attempt.StartedAt));
+        update.Parameters.AddWithValue("$status", (object?)attempt.StatusCode ?? DBNull.Value);
+        update.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
+        update.Parameters.AddWithValue("$id", attempt.DeliveryId);
+        if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+        {
+            return false;
+        }
+
+        var insert = Command(connection, transaction,
+            $"""
+            INSERT INTO {SqliteSchema.Attempts} ({AttemptColumns})
+            VALUES ($id, $attemptId, $number, $started, $duration, $status, $error, $body);
+            """);
+        insert.Parameters.AddWithValue("$id", attempt.DeliveryId);
+        insert.Parameters.AddWithValue("$attemptId", attempt.AttemptId);
+        insert.Parameters.AddWithValue("$number", attempt.AttemptNumber);
+        insert.Parameters.AddWithValue("$started", Ticks(attempt.StartedAt));
+        insert.Parameters.AddWithValue("$duration", attempt.Duration.Ticks);
+        insert.Parameters.AddWithValue("$status", (object?)attempt.StatusCode ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
+        insert.Parameters.AddWithValue("$body", (object?)attempt.ResponseBody ?? DBNull.Value);
+        await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        return true;
     }
 
     /// <inheritdoc />
     public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(deliveryId, leaseOwner,
-            $"UPDATE {Deliveries} SET next_attempt_at = $at, lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND state = 0 AND lease_owner = $owner;",
-            nextAttemptAt, null, cancellationToken);
+        GuardedUpdateAsync(deliveryId, leaseOwner, RescheduleSql, nextAttemptAt, null, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(deliveryId, leaseOwner,
-            $"UPDATE {Deliveries} SET state = 1, completed_at = $at, lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND state = 0 AND lease_owner = $owner;",
-            completedAt, null, cancellationToken);
+        GuardedUpdateAsync(deliveryId, leaseOwner, CompleteSql, completedAt, null, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(deliveryId, leaseOwner,
-            $"UPDATE {Deliveries} SET state = 2, completed_at = $at, dead_letter_reason = $reason, lease_owner = NULL, lease_expires_at = NULL WHERE id = $id AND state = 0 AND lease_owner = $owner;",
-            deadLetteredAt, reason, cancellationToken);
+        GuardedUpdateAsync(deliveryId, leaseOwner, DeadLetterSql, deadLetteredAt, reason, cancellationToken);
 
     /// <inheritdoc />
     public Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
@@ -563,19 +588,21 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(deliveryId);
         ArgumentNullException.ThrowIfNull(leaseOwner);
-        return WriteAsync(async (connection, transaction, ct) =>
-        {
-            var command = Command(connection, transaction, sql);
-            command.Parameters.AddWithValue("$at", Ticks(at));
-            command.Parameters.AddWithValue("$id", deliveryId);
-            command.Parameters.AddWithValue("$owner", leaseOwner);
-            if (reason is { } r)
-            {
-                command.Parameters.AddWithValue("$reason", (int)r);
-            }
+        return WriteAsync((connection, transaction, ct) => GuardedUpdateCoreAsync(connection, transaction, sql, deliveryId, leaseOwner, at, reason, ct), cancellationToken);
+    }
 
-            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
-        }, cancellationToken);
+    private async Task<bool> GuardedUpdateCoreAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, string deliveryId, string leaseOwner, DateTimeOffset at, WebhookDeadLetterReason? reason, CancellationToken ct)
+    {
+        var command = Command(connection, transaction, sql);
+        command.Parameters.AddWithValue("$at", Ticks(at));
+        command.Parameters.AddWithValue("$id", deliveryId);
+        command.Parameters.AddWithValue("$owner", leaseOwner);
+        if (reason is { } r)
+        {
+            command.Parameters.AddWithValue("$reason", (int)r);
+        }
+
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
     }
 
     private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)

@@ -396,6 +396,80 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.False(await Store.CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(10), Ct));
     }
 
+    // ---------------------------------------------------------------- finishing attempts in batches
+
+    [Fact]
+    public async Task Finish_attempts_records_every_attempt_and_applies_each_new_state_only_under_its_lease()
+    {
+        var succeeded = await EnqueueOneAsync();
+        var rescheduled = await EnqueueOneAsync();
+        var deadLettered = await EnqueueOneAsync();
+        var otherOwner = await EnqueueOneAsync(dueAt: T0.AddSeconds(1));
+        Assert.Equal(3, (await Store.LeaseDueAsync("node-1", T0, 10, Lease, Ct)).Count);
+        Assert.Equal(otherOwner.Id, (await LeaseOneAsync("node-2", T0.AddSeconds(1))).Id);
+
+        WebhookAttemptOutcome Outcome(WebhookDeliveryRecord delivery, WebhookAttemptResolution resolution, DateTimeOffset at, int? status, WebhookDeadLetterReason? reason = null) => new()
+        {
+            Attempt = NewAttempt(delivery.Id, 1, T0.AddSeconds(1), status, status is >= 200 and < 300 ? WebhookDeliveryErrorKind.None : WebhookDeliveryErrorKind.HttpStatus, null),
+            LeaseOwner = "node-1",
+            Resolution = resolution,
+            At = at,
+            DeadLetterReason = reason,
+        };
+
+        var applied = await Store.FinishAttemptsAsync(
+        [
+            Outcome(succeeded, WebhookAttemptResolution.Succeeded, T0.AddSeconds(2), 200),
+            Outcome(rescheduled, WebhookAttemptResolution.Rescheduled, T0.AddMinutes(5), 503),
+            Outcome(deadLettered, WebhookAttemptResolution.DeadLettered, T0.AddSeconds(3), 500, WebhookDeadLetterReason.RetriesExhausted),
+            Outcome(otherOwner, WebhookAttemptResolution.Succeeded, T0.AddSeconds(4), 200),
+        ], Ct);
+
+        Assert.Equal([true, true, true, false], applied);
+        var done = await GetAsync(succeeded.Id);
+        Assert.Equal(WebhookDeliveryState.Succeeded, done.State);
+        Assert.Equal(T0.AddSeconds(2), done.CompletedAt);
+        Assert.Null(done.LeaseOwner);
+        Assert.Equal(1, done.AttemptCount);
+        Assert.Equal(200, done.LastStatusCode);
+        var again = await GetAsync(rescheduled.Id);
+        Assert.Equal(WebhookDeliveryState.Pending, again.State);
+        Assert.Equal(T0.AddMinutes(5), again.NextAttemptAt);
+        Assert.Null(again.LeaseOwner);
+        Assert.Null(again.CompletedAt);
+        var dead = await GetAsync(deadLettered.Id);
+        Assert.Equal(WebhookDeliveryState.DeadLettered, dead.State);
+        Assert.Equal(WebhookDeadLetterReason.RetriesExhausted, dead.DeadLetterReason);
+        Assert.Equal(T0.AddSeconds(3), dead.CompletedAt);
+        var untouched = await GetAsync(otherOwner.Id);
+        Assert.Equal(WebhookDeliveryState.Pending, untouched.State);
+        Assert.Equal("node-2", untouched.LeaseOwner);
+
+        // The attempt happened, so it is in the history even where the lease was lost.
+        foreach (var delivery in new[] { succeeded, rescheduled, deadLettered, otherOwner })
+        {
+            Assert.Single(await Store.GetAttemptsAsync(delivery.Id, Ct));
+        }
+    }
+
+    [Fact]
+    public async Task Finish_attempts_ignores_unknown_deliveries_and_takes_an_empty_batch()
+    {
+        Assert.Empty(await Store.FinishAttemptsAsync([], Ct));
+        var applied = await Store.FinishAttemptsAsync(
+        [
+            new WebhookAttemptOutcome
+            {
+                Attempt = NewAttempt("01J00000000000000000000000", 1, T0),
+                LeaseOwner = "node-1",
+                Resolution = WebhookAttemptResolution.Succeeded,
+                At = T0,
+            },
+        ], Ct);
+        Assert.Equal([false], applied);
+        Assert.Empty(await Store.GetAttemptsAsync("01J00000000000000000000000", Ct));
+    }
+
     // ---------------------------------------------------------------- attempts
 
     [Fact]

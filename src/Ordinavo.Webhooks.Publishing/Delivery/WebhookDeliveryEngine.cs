@@ -49,6 +49,8 @@ internal sealed class WebhookDeliveryEngine
     private readonly IWebhookDeliveryObserver[] _observers;
     private readonly ILogger _logger;
     private readonly RetryPolicy _retryPolicy;
+    private readonly AttemptFinisher _finisher;
+    private readonly SubscriptionHealthTracker _health;
     private readonly object _gate = new();
     private readonly Dictionary<string, EndpointState> _endpoints = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _running = new();
@@ -82,6 +84,8 @@ internal sealed class WebhookDeliveryEngine
         _observers = [.. observers];
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.DeliveryEngine");
         _retryPolicy = new RetryPolicy(_options);
+        _finisher = new AttemptFinisher(store);
+        _health = new SubscriptionHealthTracker(store);
         _slowThreshold = TimeSpan.FromTicks(Math.Min(SlowThreshold.Ticks, _options.AttemptTimeout.Ticks / 2));
         WorkerId = string.IsNullOrWhiteSpace(_options.WorkerId)
             ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"
@@ -499,18 +503,17 @@ internal sealed class WebhookDeliveryEngine
         var result = await _sender.SendAsync(subscription, delivery.Id, delivery.EventId, delivery.EventType, delivery.Body, attemptNumber, cancellationToken).ConfigureAwait(false);
         var attempt = result.Attempt;
         var answered = attempt.StatusCode is not null;
-        await _store.RecordAttemptAsync(attempt, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
 
         if (attempt.Succeeded)
         {
-            if (!await _store.CompleteAsync(delivery.Id, WorkerId, now, cancellationToken).ConfigureAwait(false))
+            if (!await FinishAsync(attempt, WebhookAttemptResolution.Succeeded, now).ConfigureAwait(false))
             {
                 Log.LeaseLost(_logger, delivery.Id);
             }
 
             _telemetry.Delivered.Add(1);
-            await _store.RecordSubscriptionOutcomeAsync(subscription.Id, true, now, cancellationToken).ConfigureAwait(false);
+            await _health.ObserveAsync(subscription.Id, succeeded: true, now, confirm: false, cancellationToken).ConfigureAwait(false);
             Log.DeliverySucceeded(_logger, delivery.Id, delivery.EventId, subscription.Id, attemptNumber, attempt.StatusCode ?? 0, attempt.Duration.TotalMilliseconds);
             if (_observers.Length > 0)
             {
@@ -533,8 +536,10 @@ internal sealed class WebhookDeliveryEngine
             return answered;
         }
 
-        var health = await _store.RecordSubscriptionOutcomeAsync(subscription.Id, false, now, cancellationToken).ConfigureAwait(false);
-        if (_options.AutoDisableAfter is { } limit && health.FailingSince is { } since && now - since >= limit)
+        var failingSince = await _health.ObserveAsync(subscription.Id, succeeded: false, now, confirm: false, cancellationToken).ConfigureAwait(false);
+        if (_options.AutoDisableAfter is { } limit && failingSince is { } since && now - since >= limit &&
+            await _health.ObserveAsync(subscription.Id, succeeded: false, now, confirm: true, cancellationToken).ConfigureAwait(false) is { } confirmed &&
+            now - confirmed >= limit)
         {
             await DeadLetterAsync(delivery, WebhookDeadLetterReason.SubscriptionDisabled, attempt, cancellationToken).ConfigureAwait(false);
             await DisableAsync(subscription, WebhookSubscriptionDisabledReason.FailingTooLong, now, cancellationToken).ConfigureAwait(false);
@@ -549,7 +554,7 @@ internal sealed class WebhookDeliveryEngine
         }
 
         var next = now + delay.Value;
-        if (!await _store.RescheduleAsync(delivery.Id, WorkerId, next, cancellationToken).ConfigureAwait(false))
+        if (!await FinishAsync(attempt, WebhookAttemptResolution.Rescheduled, next).ConfigureAwait(false))
         {
             Log.LeaseLost(_logger, delivery.Id);
             return answered;
@@ -561,9 +566,18 @@ internal sealed class WebhookDeliveryEngine
         return answered;
     }
 
+    /// <summary>Hands a finished attempt and the delivery's new state to the group commit.</summary>
+    private Task<bool> FinishAsync(WebhookDeliveryAttempt attempt, WebhookAttemptResolution resolution, DateTimeOffset at, WebhookDeadLetterReason? reason = null) =>
+        _finisher.FinishAsync(new WebhookAttemptOutcome { Attempt = attempt, LeaseOwner = WorkerId, Resolution = resolution, At = at, DeadLetterReason = reason });
+
+    /// <summary>Dead-letters a delivery: with the attempt that ended it through the group commit, without one (the subscription is gone) directly.</summary>
     private async Task DeadLetterAsync(WebhookDeliveryRecord delivery, WebhookDeadLetterReason reason, WebhookDeliveryAttempt? attempt, CancellationToken cancellationToken)
     {
-        if (!await _store.DeadLetterAsync(delivery.Id, WorkerId, _time.GetUtcNow(), reason, cancellationToken).ConfigureAwait(false))
+        var at = _time.GetUtcNow();
+        var applied = attempt is null
+            ? await _store.DeadLetterAsync(delivery.Id, WorkerId, at, reason, cancellationToken).ConfigureAwait(false)
+            : await FinishAsync(attempt, WebhookAttemptResolution.DeadLettered, at, reason).ConfigureAwait(false);
+        if (!applied)
         {
             Log.LeaseLost(_logger, delivery.Id);
             return;

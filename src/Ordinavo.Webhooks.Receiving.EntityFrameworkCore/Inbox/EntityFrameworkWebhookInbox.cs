@@ -190,6 +190,13 @@ public sealed class EntityFrameworkWebhookInbox<TContext> : IWebhookTransactiona
             command.Parameters.Add(sql.OccurredAtMapping.CreateParameter(command, "occurred", entry.OccurredAt.UtcDateTime, nullable: false));
         }
 
+        if (sql.Dialect == InboxDialect.PostgreSql)
+        {
+            // The same statement for every event: Npgsql keeps it prepared on the physical connection, so after the
+            // first event on a connection this costs no round trip and saves PostgreSQL parsing and planning it again.
+            await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var lease = new WebhookInboxLease(entry.EventId, LeaseToken, DateTimeOffset.MaxValue);
         if (sql.Dialect == InboxDialect.PostgreSql)
