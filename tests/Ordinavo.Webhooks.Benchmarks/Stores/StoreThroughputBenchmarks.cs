@@ -7,8 +7,10 @@ namespace Ordinavo.Webhooks.Benchmarks.Stores;
 /// Publish + deliver throughput with the durable stores against the in-memory store (baseline) in the same run: each
 /// operation publishes 500 events (8 publishers at a time) and waits until the loopback Kestrel receiver got all 500
 /// from the running delivery worker. The PostgreSQL case needs ORDINAVO_TEST_POSTGRES (a throwaway schema is used).
+/// 20 warm-up iterations: the in-memory baseline needs them before the tiered JIT has settled on this 2-core machine.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
+[WarmupCount(20)]
 public class StoreThroughputBenchmarks
 {
     private const int Events = 500;
