@@ -27,7 +27,7 @@ internal sealed class PostgreSqlNotificationChannel
             : Prefix + schemaName[..(MaxLength - Prefix.Length - HashLength - 1)] + "_" + Hash(schemaName);
 
         // The schema name is an identifier of letters, digits and underscores, so the channel name needs no escaping.
-        ListenSql = $"LISTEN \"{Name}\";";
+        ListenSql = $"LISTEN \"{Name}\"";
     }
 
     /// <summary>The channel name (at most 63 ASCII characters).</summary>

@@ -228,7 +228,7 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable, IDispos
         try
         {
             using var timeout = new CancellationTokenSource(UnlistenTimeout);
-            await using var unlisten = new NpgsqlCommand("UNLISTEN *;", connection);
+            await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection);
             await unlisten.ExecuteNonQueryAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or InvalidOperationException)
