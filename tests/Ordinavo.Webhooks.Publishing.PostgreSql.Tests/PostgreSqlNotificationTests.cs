@@ -79,10 +79,11 @@ public sealed class PostgreSqlNotificationTests(ITestOutputHelper output) : IAsy
                 await transaction.RollbackAsync();
             }
 
-            var watch = Stopwatch.StartNew();
+            Stopwatch watch;
             await using (var transaction = await connection.BeginTransactionAsync())
             {
                 Assert.True(await hostStore.EnqueueAsync(committed, transaction, CancellationToken.None));
+                watch = Stopwatch.StartNew();
                 await transaction.CommitAsync();
             }
 
