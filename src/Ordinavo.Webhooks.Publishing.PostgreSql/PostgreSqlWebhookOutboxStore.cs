@@ -5,8 +5,11 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
+using Ordinavo.Webhooks.Publishing.PostgreSql.Notifications;
 using Ordinavo.Webhooks.Publishing.PostgreSql.Schema;
 using static Ordinavo.Webhooks.Publishing.PostgreSql.Storage.PostgreSqlDeliveryReader;
 
@@ -20,10 +23,18 @@ namespace Ordinavo.Webhooks.Publishing.PostgreSql;
 /// (versioned, under an advisory lock).
 /// </summary>
 /// <remarks>
+/// <para>
 /// For the transactional outbox, call <see cref="EnqueueAsync(WebhookPreparedEvent, NpgsqlTransaction, CancellationToken)"/>
 /// inside the host's own transaction.
+/// </para>
+/// <para>
+/// Unless <see cref="PostgreSqlWebhookOutboxStoreOptions.ListenForNotifications"/> is off, every enqueue that stores
+/// deliveries also sends a notification (<c>pg_notify</c>, in the same statement, so in the same transaction) on the
+/// schema's channel, and the store, as an <see cref="IWebhookOutboxWakeSource"/>, listens on that channel while this
+/// node's delivery worker runs: a publish on one node wakes the workers of the others at once. Polling stays the fallback.
+/// </para>
 /// </remarks>
-public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeSource, IAsyncDisposable, IDisposable
 {
     private const int PurgeChunk = 5000;
 
@@ -44,24 +55,52 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
     private readonly string _purgeDeliveriesSql;
     private readonly string _purgeEventsSql;
     private readonly string _selectDeliveries;
+    private readonly PostgreSqlNotificationListener? _listener;
+
+    /// <summary>
+    /// The payload of this store's own notifications from <see cref="EnqueueAsync(WebhookPreparedEvent, CancellationToken)"/>:
+    /// the publisher wakes this node's worker itself, so the listener ignores them. Notifications sent from a host
+    /// transaction have an empty payload and wake this node too (the commit is when the deliveries become visible).
+    /// </summary>
+    private readonly string _ownPayload = Guid.NewGuid().ToString("N");
     private volatile bool _initialized;
     private int _disposed;
 
     /// <summary>Creates a store that connects with <see cref="PostgreSqlWebhookOutboxStoreOptions.ConnectionString"/> (and owns its data source).</summary>
     /// <exception cref="ArgumentException">The options are invalid (no connection string, a schema name that is not an identifier, ...).</exception>
     public PostgreSqlWebhookOutboxStore(PostgreSqlWebhookOutboxStoreOptions options)
-        : this(CreateDataSource(options), options, ownsDataSource: true)
+        : this(CreateDataSource(options), options, ownsDataSource: true, loggerFactory: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a store that connects with <see cref="PostgreSqlWebhookOutboxStoreOptions.ConnectionString"/> (and owns its
+    /// data source) and logs through <paramref name="loggerFactory"/> (the notification listener's connection failures).
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid (no connection string, a schema name that is not an identifier, ...).</exception>
+    public PostgreSqlWebhookOutboxStore(PostgreSqlWebhookOutboxStoreOptions options, ILoggerFactory? loggerFactory)
+        : this(CreateDataSource(options), options, ownsDataSource: true, loggerFactory)
     {
     }
 
     /// <summary>Creates a store over the host's data source (which the host keeps owning and disposes).</summary>
     /// <exception cref="ArgumentException">The options are invalid (a schema name that is not an identifier, ...).</exception>
     public PostgreSqlWebhookOutboxStore(NpgsqlDataSource dataSource, PostgreSqlWebhookOutboxStoreOptions options)
-        : this(dataSource, options, ownsDataSource: false)
+        : this(dataSource, options, ownsDataSource: false, loggerFactory: null)
     {
     }
 
-    private PostgreSqlWebhookOutboxStore(NpgsqlDataSource dataSource, PostgreSqlWebhookOutboxStoreOptions options, bool ownsDataSource)
+    /// <summary>
+    /// Creates a store over the host's data source (which the host keeps owning and disposes) that logs through
+    /// <paramref name="loggerFactory"/> (the notification listener's connection failures).
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid (a schema name that is not an identifier, ...).</exception>
+    public PostgreSqlWebhookOutboxStore(NpgsqlDataSource dataSource, PostgreSqlWebhookOutboxStoreOptions options, ILoggerFactory? loggerFactory)
+        : this(dataSource, options, ownsDataSource: false, loggerFactory)
+    {
+    }
+
+    private PostgreSqlWebhookOutboxStore(NpgsqlDataSource dataSource, PostgreSqlWebhookOutboxStoreOptions options, bool ownsDataSource, ILoggerFactory? loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(options);
@@ -72,6 +111,20 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
         _schema = new PostgreSqlSchema(options.SchemaName);
         var s = _schema.Quoted;
         _selectDeliveries = $"SELECT {DeliveryColumns} FROM {s}.deliveries";
+
+        // With notifications on, the enqueue statement notifies the schema's channel when it stored deliveries (the
+        // payload is $23): no extra round trip, and in the host's transaction the notification goes out on commit only.
+        var notifyCte = "";
+        var notified = "0";
+        if (options.ListenForNotifications)
+        {
+            var channel = new PostgreSqlNotificationChannel(options.SchemaName);
+            notifyCte = $", notified AS (SELECT {channel.Notify("$23")} FROM (SELECT 1 FROM ins LIMIT 1) AS stored)";
+            notified = "(SELECT count(*) FROM notified)";
+            _listener = new PostgreSqlNotificationListener(dataSource, channel, _ownPayload, options.SchemaName,
+                (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlWebhookOutboxStore>());
+        }
+
         _enqueueSql =
             $"""
             WITH ev AS (
@@ -85,8 +138,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
                     $18::timestamptz[], $19::timestamptz[], $20::integer[], $21::smallint[], $22::smallint[])
                 WHERE EXISTS (SELECT 1 FROM ev)
                 RETURNING 1
-            )
-            SELECT EXISTS (SELECT 1 FROM ev), (SELECT count(*) FROM ins);
+            ){notifyCte}
+            SELECT EXISTS (SELECT 1 FROM ev), (SELECT count(*) FROM ins), {notified};
             """;
         _leaseSql =
             $"""
@@ -204,14 +257,16 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
         ValidatePrepared(preparedEvent);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _dataSource.CreateCommand(_enqueueSql);
-        return await ExecuteEnqueueAsync(command, preparedEvent, cancellationToken).ConfigureAwait(false);
+        return await ExecuteEnqueueAsync(command, preparedEvent, _ownPayload, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// The transactional outbox: stores the prepared event's deliveries inside the host's own transaction, so that the
     /// host's business change and the webhook commit or roll back together. Idempotent by event id like
-    /// <see cref="EnqueueAsync(WebhookPreparedEvent, CancellationToken)"/>. The workers find the deliveries on their next
-    /// poll once the host commits; nothing is delivered when the host rolls back.
+    /// <see cref="EnqueueAsync(WebhookPreparedEvent, CancellationToken)"/>. When the host commits, the notification sent
+    /// with the deliveries wakes the delivery workers of every node, this one included (or, with
+    /// <see cref="PostgreSqlWebhookOutboxStoreOptions.ListenForNotifications"/> off, they find the deliveries on their next
+    /// poll); nothing is delivered, and nobody woken, when the host rolls back.
     /// </summary>
     /// <param name="preparedEvent">The event made by <see cref="IWebhookPublisher.PrepareAsync"/>.</param>
     /// <param name="transaction">The host's open transaction (its connection must reach the database of this store).</param>
@@ -224,7 +279,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
         var connection = transaction.Connection ?? throw new ArgumentException("The transaction has completed.", nameof(transaction));
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_enqueueSql, connection, transaction);
-        return await ExecuteEnqueueAsync(command, preparedEvent, cancellationToken).ConfigureAwait(false);
+        return await ExecuteEnqueueAsync(command, preparedEvent, string.Empty, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -555,10 +610,36 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
             reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1));
     }
 
+    /// <summary>
+    /// Listens on the schema's notification channel (one connection of the data source, from the first subscription
+    /// until the last is disposed) and calls <paramref name="wake"/> whenever another node stored deliveries, or a host
+    /// transaction that stored deliveries committed. With <see cref="PostgreSqlWebhookOutboxStoreOptions.ListenForNotifications"/>
+    /// off, it never calls <paramref name="wake"/>. The delivery worker subscribes while it runs.
+    /// </summary>
+    /// <param name="wake">Called on the listener's thread; returns at once and does not throw.</param>
+    /// <returns>The subscription; disposing it stops listening when it was the last one.</returns>
+    /// <exception cref="ObjectDisposedException">The store was disposed.</exception>
+    public IDisposable Subscribe(Action wake)
+    {
+        ArgumentNullException.ThrowIfNull(wake);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _listener is null ? NoSubscription.Instance : _listener.Subscribe(wake);
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsDataSource)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_ownsDataSource)
         {
             await _dataSource.DisposeAsync().ConfigureAwait(false);
         }
@@ -567,7 +648,13 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
     /// <inheritdoc />
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0 && _ownsDataSource)
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        _listener?.Dispose();
+        if (_ownsDataSource)
         {
             _dataSource.Dispose();
         }
@@ -604,7 +691,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
-    private static async Task<bool> ExecuteEnqueueAsync(NpgsqlCommand command, WebhookPreparedEvent prepared, CancellationToken cancellationToken)
+    private async Task<bool> ExecuteEnqueueAsync(NpgsqlCommand command, WebhookPreparedEvent prepared, string notificationPayload, CancellationToken cancellationToken)
     {
         var deliveries = prepared.Deliveries;
         var n = deliveries.Count;
@@ -674,6 +761,11 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IAsyncDi
         p.Add(new NpgsqlParameter<int?[]> { TypedValue = lastStatuses });
         p.Add(new NpgsqlParameter<short[]> { TypedValue = lastErrors });
         p.Add(new NpgsqlParameter<short?[]> { TypedValue = reasons });
+        if (_listener is not null)
+        {
+            p.Add(Text(notificationPayload));
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return reader.GetBoolean(0);

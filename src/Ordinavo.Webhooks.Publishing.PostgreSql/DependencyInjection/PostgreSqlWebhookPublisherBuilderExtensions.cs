@@ -1,6 +1,7 @@
 using System;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Ordinavo.Webhooks.Publishing.PostgreSql;
@@ -13,8 +14,10 @@ public static class PostgreSqlWebhookPublisherBuilderExtensions
 {
     /// <summary>
     /// Keeps the outbox in PostgreSQL, connecting with <paramref name="connectionString"/>; <paramref name="configure"/>
-    /// sets the schema name. The schema is created and migrated at start. <see cref="PostgreSqlWebhookOutboxStore"/>
-    /// is registered as a singleton too, for the transactional outbox. Replaces any earlier store choice.
+    /// sets the schema name. The schema is created and migrated at start; a publish on any node wakes the delivery
+    /// workers of all nodes (LISTEN/NOTIFY, see <see cref="PostgreSqlWebhookOutboxStoreOptions.ListenForNotifications"/>).
+    /// <see cref="PostgreSqlWebhookOutboxStore"/> is registered as a singleton too, for the transactional outbox. Replaces
+    /// any earlier store choice.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="connectionString"/> is null or empty.</exception>
     public static IWebhookPublisherBuilder UsePostgreSqlStore(this IWebhookPublisherBuilder builder, string connectionString, Action<PostgreSqlWebhookOutboxStoreOptions>? configure = null)
@@ -36,7 +39,7 @@ public static class PostgreSqlWebhookPublisherBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         Register(builder, configure, requireConnectionString: true);
-        builder.Services.TryAddSingleton(sp => new PostgreSqlWebhookOutboxStore(Options(sp)));
+        builder.Services.TryAddSingleton(sp => new PostgreSqlWebhookOutboxStore(Options(sp), sp.GetService<ILoggerFactory>()));
         return builder.UseStore(sp => sp.GetRequiredService<PostgreSqlWebhookOutboxStore>());
     }
 
@@ -49,7 +52,7 @@ public static class PostgreSqlWebhookPublisherBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(dataSource);
         Register(builder, configure ?? (static _ => { }), requireConnectionString: false);
-        builder.Services.TryAddSingleton(sp => new PostgreSqlWebhookOutboxStore(dataSource, Options(sp)));
+        builder.Services.TryAddSingleton(sp => new PostgreSqlWebhookOutboxStore(dataSource, Options(sp), sp.GetService<ILoggerFactory>()));
         return builder.UseStore(sp => sp.GetRequiredService<PostgreSqlWebhookOutboxStore>());
     }
 

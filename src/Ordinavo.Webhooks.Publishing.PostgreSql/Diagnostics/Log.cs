@@ -1,3 +1,4 @@
+using System;
 using Microsoft.Extensions.Logging;
 
 namespace Ordinavo.Webhooks.Publishing.PostgreSql.Diagnostics;
@@ -7,4 +8,13 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Webhook outbox (PostgreSQL) ready: schema \"{Schema}\" at version {Version}.")]
     public static partial void SchemaReady(ILogger logger, string schema, int version);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Webhook outbox (PostgreSQL) schema \"{Schema}\": listening for publishes of other nodes on channel \"{Channel}\".")]
+    public static partial void Listening(ILogger logger, string schema, string channel);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "Webhook outbox (PostgreSQL) schema \"{Schema}\": the notification listener's connection failed; reconnecting in {DelaySeconds} s. Until then the delivery worker finds other nodes' publishes by polling.")]
+    public static partial void ListenerConnectionLost(ILogger logger, string schema, double delaySeconds, Exception exception);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Webhook outbox (PostgreSQL) schema \"{Schema}\": listening on channel \"{Channel}\" again.")]
+    public static partial void ListeningAgain(ILogger logger, string schema, string channel);
 }

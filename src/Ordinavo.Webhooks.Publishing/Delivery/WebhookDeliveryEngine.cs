@@ -118,6 +118,10 @@ internal sealed class WebhookDeliveryEngine
 
         // The poll: one timer for the worker's lifetime wakes it every poll interval (waits create no timers).
         using var poll = _time.CreateTimer(static state => ((DeliverySignal)state!).Notify(), _signal, _options.PollInterval, _options.PollInterval);
+
+        // A store that hears of deliveries stored elsewhere (another node, a committed host transaction) wakes the
+        // worker at once; the poll stays the fallback for a wake-up that is lost.
+        using var wakeUps = (_store as IWebhookOutboxWakeSource)?.Subscribe(_signal.Notify);
         Log.WorkerStarted(_logger, WorkerId, _options.MaxConcurrentDeliveries, _options.MaxConcurrentDeliveriesPerEndpoint);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -54,7 +54,10 @@ public sealed class WebhookPublisherOptions
     /// <summary>How long a leased delivery stays invisible to other workers. Must exceed <see cref="AttemptTimeout"/> clearly. Default 2 min.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How often the worker looks for due deliveries when it has not been woken by a publish. Default 1 s.</summary>
+    /// <summary>
+    /// How often the worker looks for due deliveries when it has not been woken by a publish on this node or by the store
+    /// (<see cref="IWebhookOutboxWakeSource"/>, such as the PostgreSQL store's notifications from other nodes). Default 1 s.
+    /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How far a delivery is pushed back when its endpoint already has <see cref="MaxConcurrentDeliveriesPerEndpoint"/> attempts running. Default 1 s.</summary>

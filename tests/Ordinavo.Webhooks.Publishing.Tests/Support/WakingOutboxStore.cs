@@ -1,0 +1,92 @@
+namespace Ordinavo.Webhooks.Publishing.Tests.Support;
+
+/// <summary>An in-memory outbox store that is also an <see cref="IWebhookOutboxWakeSource"/> whose wake-ups the test fires.</summary>
+public sealed class WakingOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeSource
+{
+    private readonly object _gate = new();
+    private readonly List<Action> _subscribers = [];
+
+    public InMemoryWebhookOutboxStore Inner { get; } = new();
+
+    public int Subscribers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
+    /// <summary>Wakes every subscriber, as a store does when deliveries were stored elsewhere.</summary>
+    public void Wake()
+    {
+        Action[] subscribers;
+        lock (_gate)
+        {
+            subscribers = [.. _subscribers];
+        }
+
+        foreach (var wake in subscribers)
+        {
+            wake();
+        }
+    }
+
+    public IDisposable Subscribe(Action wake)
+    {
+        lock (_gate)
+        {
+            _subscribers.Add(wake);
+        }
+
+        return new Unsubscriber(this, wake);
+    }
+
+    public Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken) => Inner.EnqueueAsync(preparedEvent, cancellationToken);
+
+    public Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
+        Inner.LeaseDueAsync(owner, now, batchSize, leaseDuration, cancellationToken);
+
+    public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken) => Inner.RecordAttemptAsync(attempt, cancellationToken);
+
+    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        Inner.RescheduleAsync(deliveryId, leaseOwner, nextAttemptAt, cancellationToken);
+
+    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
+        Inner.CompleteAsync(deliveryId, leaseOwner, completedAt, cancellationToken);
+
+    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
+        Inner.DeadLetterAsync(deliveryId, leaseOwner, deadLetteredAt, reason, cancellationToken);
+
+    public Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken) => Inner.GetDeliveryAsync(deliveryId, cancellationToken);
+
+    public Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken) => Inner.QueryDeliveriesAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken) => Inner.GetAttemptsAsync(deliveryId, cancellationToken);
+
+    public Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) => Inner.RequeueAsync(deliveryId, nextAttemptAt, cancellationToken);
+
+    public Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        Inner.RequeueDeadLettersAsync(subscriptionId, createdFrom, createdBefore, nextAttemptAt, cancellationToken);
+
+    public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken) =>
+        Inner.PurgeAsync(completedBefore, includeDeadLetters, cancellationToken);
+
+    public Task<WebhookQueueDepth> GetQueueDepthAsync(DateTimeOffset now, CancellationToken cancellationToken) => Inner.GetQueueDepthAsync(now, cancellationToken);
+
+    public Task<WebhookSubscriptionHealth> RecordSubscriptionOutcomeAsync(string subscriptionId, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken) =>
+        Inner.RecordSubscriptionOutcomeAsync(subscriptionId, succeeded, at, cancellationToken);
+
+    private sealed class Unsubscriber(WakingOutboxStore store, Action wake) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (store._gate)
+            {
+                store._subscribers.Remove(wake);
+            }
+        }
+    }
+}
