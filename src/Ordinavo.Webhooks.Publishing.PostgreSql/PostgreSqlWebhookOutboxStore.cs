@@ -11,6 +11,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Ordinavo.Webhooks.Publishing.PostgreSql.Notifications;
 using Ordinavo.Webhooks.Publishing.PostgreSql.Schema;
+using Ordinavo.Webhooks.Publishing.PostgreSql.Storage;
 using static Ordinavo.Webhooks.Publishing.PostgreSql.Storage.PostgreSqlDeliveryReader;
 
 namespace Ordinavo.Webhooks.Publishing.PostgreSql;
@@ -63,6 +64,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     /// transaction have an empty payload and wake this node too (the commit is when the deliveries become visible).
     /// </summary>
     private readonly string _ownPayload = Guid.NewGuid().ToString("N");
+    private readonly PostgreSqlEnqueueGroupCommit _enqueues;
     private volatile bool _initialized;
     private int _disposed;
 
@@ -170,6 +172,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         _completeSql = $"UPDATE {s}.deliveries SET state = 1, completed_at = $1, lease_owner = NULL, lease_expires_at = NULL {Guard};";
         _deadLetterSql = $"UPDATE {s}.deliveries SET state = 2, completed_at = $1, dead_letter_reason = $4, lease_owner = NULL, lease_expires_at = NULL {Guard};";
 
+        _enqueues = new PostgreSqlEnqueueGroupCommit(_dataSource, _enqueueSql, (parameters, prepared) => AddEnqueueParameters(parameters, prepared, _ownPayload));
+
         // A batch of finished attempts: the attempts and the summaries (not lease-guarded), then the new states
         // (lease-guarded, re-checked on the latest row version). Two statements of one batch: one round trip, one
         // implicit transaction.
@@ -256,8 +260,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     {
         ValidatePrepared(preparedEvent);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = _dataSource.CreateCommand(_enqueueSql);
-        return await ExecuteEnqueueAsync(command, preparedEvent, _ownPayload, cancellationToken).ConfigureAwait(false);
+        return await _enqueues.EnqueueAsync(preparedEvent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -693,6 +696,15 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
 
     private async Task<bool> ExecuteEnqueueAsync(NpgsqlCommand command, WebhookPreparedEvent prepared, string notificationPayload, CancellationToken cancellationToken)
     {
+        AddEnqueueParameters(command.Parameters, prepared, notificationPayload);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return reader.GetBoolean(0);
+    }
+
+    /// <summary>The enqueue statement's parameters for one event (a command's, or one command's of a batch).</summary>
+    internal void AddEnqueueParameters(NpgsqlParameterCollection p, WebhookPreparedEvent prepared, string notificationPayload)
+    {
         var deliveries = prepared.Deliveries;
         var n = deliveries.Count;
         var ids = new string[n];
@@ -738,7 +750,6 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
             reasons[i] = d.DeadLetterReason is { } r ? (short)r : null;
         }
 
-        var p = command.Parameters;
         p.Add(Text(prepared.EventId));
         p.Add(Text(prepared.TenantId));
         p.Add(Text(prepared.EventType));
@@ -765,10 +776,6 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         {
             p.Add(Text(notificationPayload));
         }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return reader.GetBoolean(0);
     }
 
     private static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value };
