@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -77,5 +78,34 @@ public sealed class PurgeAndConfigurationTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
         Assert.Contains("AddDbContext<InboxTestContext>", error.Message);
+    }
+
+    [Fact]
+    public async Task Another_relational_provider_fails_at_start_unless_explicitly_allowed()
+    {
+        static WebApplication Build(bool allow)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+            builder.Services.AddDbContext<InboxTestContext>(o => o.UseSqlServer("Server=127.0.0.1,1;Database=erp;Connect Timeout=1"));
+            builder.Services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(ReceiverHost.Secret))
+                .UseEntityFrameworkInbox<InboxTestContext>(o =>
+                {
+                    o.AllowOtherProviders = allow;
+                    o.PurgeInterval = TimeSpan.Zero; // no server to purge
+                });
+            return builder.Build();
+        }
+
+        await using (var refused = Build(allow: false))
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => refused.StartAsync());
+            Assert.Contains("Microsoft.EntityFrameworkCore.SqlServer", error.Message);
+            Assert.Contains("AllowOtherProviders = true", error.Message);
+        }
+
+        await using var allowed = Build(allow: true);
+        await allowed.StartAsync();
+        await allowed.StopAsync();
     }
 }
