@@ -50,7 +50,6 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     private readonly string _completeSql;
     private readonly string _deadLetterSql;
     private readonly string _finishAttemptsSql;
-    private readonly string _finishStatesSql;
     private readonly string _requeueSql;
     private readonly string _requeueDeadLettersSql;
     private readonly string _purgeDeliveriesSql;
@@ -174,34 +173,38 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
 
         _enqueues = new PostgreSqlEnqueueGroupCommit(_dataSource, _enqueueSql, (parameters, prepared) => AddEnqueueParameters(parameters, prepared, _ownPayload));
 
-        // A batch of finished attempts: the attempts and the summaries (not lease-guarded), then the new states
-        // (lease-guarded, re-checked on the latest row version). Two statements of one batch: one round trip, one
-        // implicit transaction.
+        // A batch of finished attempts in one statement (one round trip, one row version per delivery): lock each
+        // delivery and read its latest version (whether this worker still holds the lease), append the attempt and
+        // update the summary whatever the lease, and apply the new state only where the lease held.
         _finishAttemptsSql =
             $"""
             WITH o AS (
-                SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::bigint[], $6::int[], $7::smallint[], $8::text[])
-                    AS o(delivery_id, attempt_id, attempt_number, started_at, duration_ticks, status_code, error_kind, response_body)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::timestamptz[], $5::bigint[], $6::int[], $7::smallint[], $8::text[],
+                    $9::text[], $10::smallint[], $11::timestamptz[], $12::smallint[], $13::int[])
+                    AS o(delivery_id, attempt_id, attempt_number, started_at, duration_ticks, status_code, error_kind, response_body,
+                        lease_owner, state, at, reason, ord)
+            ), locked AS (
+                SELECT d.id, (d.state = 0 AND d.lease_owner = o.lease_owner) AS held
+                FROM {s}.deliveries d JOIN o ON d.id = o.delivery_id
+                FOR UPDATE OF d
             ), upd AS (
                 UPDATE {s}.deliveries d SET attempt_count = greatest(d.attempt_count, o.attempt_number), last_attempt_at = o.started_at,
-                    last_status_code = o.status_code, last_error_kind = o.error_kind
-                FROM o WHERE d.id = o.delivery_id
-                RETURNING d.id
+                    last_status_code = o.status_code, last_error_kind = o.error_kind,
+                    state = CASE WHEN l.held THEN o.state ELSE d.state END,
+                    next_attempt_at = CASE WHEN l.held AND o.state = 0 THEN o.at ELSE d.next_attempt_at END,
+                    completed_at = CASE WHEN l.held AND o.state <> 0 THEN o.at ELSE d.completed_at END,
+                    dead_letter_reason = CASE WHEN l.held AND o.state = 2 THEN o.reason ELSE d.dead_letter_reason END,
+                    lease_owner = CASE WHEN l.held THEN NULL ELSE d.lease_owner END,
+                    lease_expires_at = CASE WHEN l.held THEN NULL ELSE d.lease_expires_at END
+                FROM o JOIN locked l ON l.id = o.delivery_id
+                WHERE d.id = o.delivery_id
+                RETURNING o.ord, l.held
+            ), ins AS (
+                INSERT INTO {s}.attempts ({AttemptColumns})
+                SELECT o.delivery_id, o.attempt_id, o.attempt_number, o.started_at, o.duration_ticks, o.status_code, o.error_kind, o.response_body
+                FROM o WHERE o.delivery_id IN (SELECT id FROM locked)
             )
-            INSERT INTO {s}.attempts ({AttemptColumns})
-            SELECT o.delivery_id, o.attempt_id, o.attempt_number, o.started_at, o.duration_ticks, o.status_code, o.error_kind, o.response_body
-            FROM o WHERE o.delivery_id IN (SELECT id FROM upd);
-            """;
-        _finishStatesSql =
-            $"""
-            UPDATE {s}.deliveries d SET state = o.state,
-                next_attempt_at = CASE WHEN o.state = 0 THEN o.at ELSE d.next_attempt_at END,
-                completed_at = CASE WHEN o.state = 0 THEN d.completed_at ELSE o.at END,
-                dead_letter_reason = CASE WHEN o.state = 2 THEN o.reason ELSE d.dead_letter_reason END,
-                lease_owner = NULL, lease_expires_at = NULL
-            FROM unnest($1::text[], $2::text[], $3::smallint[], $4::timestamptz[], $5::smallint[], $6::int[]) AS o(delivery_id, lease_owner, state, at, reason, ord)
-            WHERE d.id = o.delivery_id AND d.state = 0 AND d.lease_owner = o.lease_owner
-            RETURNING o.ord;
+            SELECT ord, held FROM upd;
             """;
         const string Requeue =
             "SET state = 0, next_attempt_at = $1, attempt_count = 0, completed_at = NULL, dead_letter_reason = NULL, lease_owner = NULL, lease_expires_at = NULL";
@@ -379,34 +382,26 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
             ordinals[i] = i;
         }
 
-        await using var batch = _dataSource.CreateBatch();
-        var record = new NpgsqlBatchCommand(_finishAttemptsSql);
-        record.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = deliveryIds });
-        record.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = attemptIds });
-        record.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = numbers });
-        record.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = started });
-        record.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = durations });
-        record.Parameters.Add(new NpgsqlParameter<int?[]> { TypedValue = statuses });
-        record.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = errors });
-        record.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = bodies });
-        batch.BatchCommands.Add(record);
-        var finish = new NpgsqlBatchCommand(_finishStatesSql);
-        finish.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = deliveryIds });
-        finish.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = owners });
-        finish.Parameters.Add(new NpgsqlParameter<short[]> { TypedValue = states });
-        finish.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = ats });
-        finish.Parameters.Add(new NpgsqlParameter<short?[]> { TypedValue = reasons });
-        finish.Parameters.Add(new NpgsqlParameter<int[]> { TypedValue = ordinals });
-        batch.BatchCommands.Add(finish);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        do
+        await using var command = _dataSource.CreateCommand(_finishAttemptsSql);
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = deliveryIds });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = attemptIds });
+        p.Add(new NpgsqlParameter<int[]> { TypedValue = numbers });
+        p.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = started });
+        p.Add(new NpgsqlParameter<long[]> { TypedValue = durations });
+        p.Add(new NpgsqlParameter<int?[]> { TypedValue = statuses });
+        p.Add(new NpgsqlParameter<short[]> { TypedValue = errors });
+        p.Add(new NpgsqlParameter<string?[]> { TypedValue = bodies });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = owners });
+        p.Add(new NpgsqlParameter<short[]> { TypedValue = states });
+        p.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = ats });
+        p.Add(new NpgsqlParameter<short?[]> { TypedValue = reasons });
+        p.Add(new NpgsqlParameter<int[]> { TypedValue = ordinals });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                applied[reader.GetInt32(0)] = true;
-            }
+            applied[reader.GetInt32(0)] = reader.GetBoolean(1);
         }
-        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
 
         return applied;
     }
