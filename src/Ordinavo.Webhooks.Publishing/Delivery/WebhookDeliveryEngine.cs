@@ -17,7 +17,8 @@ namespace Ordinavo.Webhooks.Publishing;
 /// </summary>
 internal sealed class WebhookDeliveryEngine
 {
-    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    /// <summary>How often idle endpoints are looked for: a walk over the endpoints the engine knows, cheap but not free.</summary>
+    private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>How long the engine remembers an idle endpoint's answer history.</summary>
     private static readonly TimeSpan EndpointMemory = TimeSpan.FromMinutes(5);
@@ -48,9 +49,8 @@ internal sealed class WebhookDeliveryEngine
     private readonly DeliverySignal _signal;
     private readonly IWebhookDeliveryObserver[] _observers;
     private readonly ILogger _logger;
-    private readonly RetryPolicy _retryPolicy;
-    private readonly AttemptFinisher _finisher;
-    private readonly SubscriptionHealthTracker _health;
+    private readonly AttemptOutcomeHandler _outcomes;
+    private readonly OutboxHousekeeping _housekeeping;
     private readonly object _gate = new();
     private readonly Dictionary<string, EndpointState> _endpoints = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Task, bool> _running = new();
@@ -60,8 +60,7 @@ internal sealed class WebhookDeliveryEngine
     private int _roundRobin;
     private bool _probing;
     private bool _continueFlows;
-    private DateTimeOffset _nextDepthRead = DateTimeOffset.MinValue;
-    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     public WebhookDeliveryEngine(
         IWebhookOutboxStore store,
@@ -83,13 +82,12 @@ internal sealed class WebhookDeliveryEngine
         _signal = signal;
         _observers = [.. observers];
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.DeliveryEngine");
-        _retryPolicy = new RetryPolicy(_options);
-        _finisher = new AttemptFinisher(store);
-        _health = new SubscriptionHealthTracker(store);
         _slowThreshold = TimeSpan.FromTicks(Math.Min(SlowThreshold.Ticks, _options.AttemptTimeout.Ticks / 2));
         WorkerId = string.IsNullOrWhiteSpace(_options.WorkerId)
             ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"
             : _options.WorkerId;
+        _outcomes = new AttemptOutcomeHandler(store, subscriptions, _options, timeProvider, telemetry, _observers, _logger, WorkerId, () => Random());
+        _housekeeping = new OutboxHousekeeping(store, _options, timeProvider, telemetry, _logger);
     }
 
     /// <summary>This worker's lease owner id.</summary>
@@ -123,11 +121,12 @@ internal sealed class WebhookDeliveryEngine
         // worker at once; the poll stays the fallback for a wake-up that is lost.
         using var wakeUps = (_store as IWebhookOutboxWakeSource)?.Subscribe(_signal.Notify);
         Log.WorkerStarted(_logger, WorkerId, _options.MaxConcurrentDeliveries, _options.MaxConcurrentDeliveriesPerEndpoint);
+        var housekeeping = _housekeeping.RunAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await HousekeepingAsync(stoppingToken).ConfigureAwait(false);
+                PruneEndpointsWhenDue();
                 var (_, maybeMore) = await DispatchAsync(Track, stoppingToken).ConfigureAwait(false);
                 if (!maybeMore)
                 {
@@ -153,6 +152,7 @@ internal sealed class WebhookDeliveryEngine
         }
 
         await Task.WhenAll(_running.Keys.ToArray()).ConfigureAwait(false);
+        await housekeeping.ConfigureAwait(false);
         List<WebhookDeliveryRecord> waiting;
         lock (_gate)
         {
@@ -358,6 +358,22 @@ internal sealed class WebhookDeliveryEngine
         return now + wait;
     }
 
+    /// <summary>Forgets endpoints idle for <see cref="EndpointMemory"/>, checked at most every <see cref="PruneInterval"/>.</summary>
+    private void PruneEndpointsWhenDue()
+    {
+        var now = _time.GetUtcNow();
+        if (now < _nextPrune)
+        {
+            return;
+        }
+
+        _nextPrune = now + PruneInterval;
+        lock (_gate)
+        {
+            PruneEndpointsLocked();
+        }
+    }
+
     private void PruneEndpointsLocked()
     {
         foreach (var endpoint in _endpoints.Values.ToArray())
@@ -499,174 +515,14 @@ internal sealed class WebhookDeliveryEngine
         if (subscription is null || !subscription.IsEnabled)
         {
             var reason = subscription is null ? WebhookDeadLetterReason.SubscriptionNotFound : WebhookDeadLetterReason.SubscriptionDisabled;
-            await DeadLetterAsync(delivery, reason, null, cancellationToken).ConfigureAwait(false);
+            await _outcomes.DeadLetterAsync(delivery, reason, attempt: null, cancellationToken).ConfigureAwait(false);
             return false;
         }
 
-        var attemptNumber = delivery.AttemptCount + 1;
-        var result = await _sender.SendAsync(subscription, delivery.Id, delivery.EventId, delivery.EventType, delivery.Body, attemptNumber, cancellationToken).ConfigureAwait(false);
-        var attempt = result.Attempt;
-        var answered = attempt.StatusCode is not null;
-        var now = _time.GetUtcNow();
-
-        if (attempt.Succeeded)
-        {
-            if (!await FinishAsync(attempt, WebhookAttemptResolution.Succeeded, now).ConfigureAwait(false))
-            {
-                Log.LeaseLost(_logger, delivery.Id);
-            }
-
-            _telemetry.Delivered.Add(1);
-            await _health.ObserveAsync(subscription.Id, succeeded: true, now, confirm: false, cancellationToken).ConfigureAwait(false);
-            Log.DeliverySucceeded(_logger, delivery.Id, delivery.EventId, subscription.Id, attemptNumber, attempt.StatusCode ?? 0, attempt.Duration.TotalMilliseconds);
-            if (_observers.Length > 0)
-            {
-                await NotifyAsync(o => o.OnDeliverySucceededAsync(Notification(delivery, attempt), cancellationToken), "OnDeliverySucceeded").ConfigureAwait(false);
-            }
-
-            return answered;
-        }
-
-        _telemetry.Failed.Add(1, new KeyValuePair<string, object?>("error.kind", attempt.ErrorKind.ToString()));
-        if (attempt.ErrorKind is WebhookDeliveryErrorKind.DestinationRefused or WebhookDeliveryErrorKind.InvalidEndpoint)
-        {
-            Log.DestinationRefused(_logger, attemptNumber, delivery.Id, subscription.Id, attempt.ErrorKind, Authority(subscription.EndpointUrl));
-        }
-
-        if (result.IsGone)
-        {
-            await DeadLetterAsync(delivery, WebhookDeadLetterReason.EndpointGone, attempt, cancellationToken).ConfigureAwait(false);
-            await DisableAsync(subscription, WebhookSubscriptionDisabledReason.EndpointGone, now, cancellationToken).ConfigureAwait(false);
-            return answered;
-        }
-
-        var failingSince = await _health.ObserveAsync(subscription.Id, succeeded: false, now, confirm: false, cancellationToken).ConfigureAwait(false);
-        if (_options.AutoDisableAfter is { } limit && failingSince is { } since && now - since >= limit &&
-            await _health.ObserveAsync(subscription.Id, succeeded: false, now, confirm: true, cancellationToken).ConfigureAwait(false) is { } confirmed &&
-            now - confirmed >= limit)
-        {
-            await DeadLetterAsync(delivery, WebhookDeadLetterReason.SubscriptionDisabled, attempt, cancellationToken).ConfigureAwait(false);
-            await DisableAsync(subscription, WebhookSubscriptionDisabledReason.FailingTooLong, now, cancellationToken).ConfigureAwait(false);
-            return answered;
-        }
-
-        var delay = _retryPolicy.NextDelay(attemptNumber, result.TimedOutOrThrottled, result.RetryAfter, Random());
-        if (delay is null)
-        {
-            await DeadLetterAsync(delivery, WebhookDeadLetterReason.RetriesExhausted, attempt, cancellationToken).ConfigureAwait(false);
-            return answered;
-        }
-
-        var next = now + delay.Value;
-        if (!await FinishAsync(attempt, WebhookAttemptResolution.Rescheduled, next).ConfigureAwait(false))
-        {
-            Log.LeaseLost(_logger, delivery.Id);
-            return answered;
-        }
-
-        Log.AttemptFailed(_logger, attemptNumber, delivery.Id, subscription.Id, Authority(subscription.EndpointUrl), attempt.ErrorKind, attempt.StatusCode, next);
-        await NotifyAsync(o => o.OnDeliveryFailingAsync(Notification(delivery, attempt) with { NextAttemptAt = next }, cancellationToken), "OnDeliveryFailing").ConfigureAwait(false);
-
-        return answered;
+        var result = await _sender.SendAsync(subscription, delivery.Id, delivery.EventId, delivery.EventType, delivery.Body, delivery.AttemptCount + 1, cancellationToken).ConfigureAwait(false);
+        return await _outcomes.HandleAsync(delivery, subscription, result, cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Hands a finished attempt and the delivery's new state to the group commit.</summary>
-    private Task<bool> FinishAsync(WebhookDeliveryAttempt attempt, WebhookAttemptResolution resolution, DateTimeOffset at, WebhookDeadLetterReason? reason = null) =>
-        _finisher.FinishAsync(new WebhookAttemptOutcome { Attempt = attempt, LeaseOwner = WorkerId, Resolution = resolution, At = at, DeadLetterReason = reason });
-
-    /// <summary>Dead-letters a delivery: with the attempt that ended it through the group commit, without one (the subscription is gone) directly.</summary>
-    private async Task DeadLetterAsync(WebhookDeliveryRecord delivery, WebhookDeadLetterReason reason, WebhookDeliveryAttempt? attempt, CancellationToken cancellationToken)
-    {
-        var at = _time.GetUtcNow();
-        var applied = attempt is null
-            ? await _store.DeadLetterAsync(delivery.Id, WorkerId, at, reason, cancellationToken).ConfigureAwait(false)
-            : await FinishAsync(attempt, WebhookAttemptResolution.DeadLettered, at, reason).ConfigureAwait(false);
-        if (!applied)
-        {
-            Log.LeaseLost(_logger, delivery.Id);
-            return;
-        }
-
-        _telemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
-        Log.DeadLettered(_logger, delivery.Id, delivery.EventId, delivery.SubscriptionId, reason);
-        var notification = (attempt is null ? Notification(delivery) : Notification(delivery, attempt)) with { DeadLetterReason = reason };
-        await NotifyAsync(o => o.OnDeliveryDeadLetteredAsync(notification, cancellationToken), "OnDeliveryDeadLettered").ConfigureAwait(false);
-    }
-
-    private async Task DisableAsync(WebhookSubscription subscription, WebhookSubscriptionDisabledReason reason, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        if (!await _subscriptions.DisableAsync(subscription.Id, reason, at, cancellationToken).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        Log.SubscriptionDisabled(_logger, subscription.Id, reason);
-        var notification = new WebhookSubscriptionDisabledNotification(subscription.Id, subscription.TenantId, reason, at);
-        await NotifyAsync(o => o.OnSubscriptionDisabledAsync(notification, cancellationToken), "OnSubscriptionDisabled").ConfigureAwait(false);
-    }
-
-    private async Task NotifyAsync(Func<IWebhookDeliveryObserver, Task> callback, string name)
-    {
-        foreach (var observer in _observers)
-        {
-            try
-            {
-                await callback(observer).ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                Log.ObserverFailed(_logger, name, ex);
-            }
-        }
-    }
-
-    private async Task HousekeepingAsync(CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        if (now >= _nextDepthRead)
-        {
-            _nextDepthRead = now + TimeSpan.FromSeconds(5);
-            lock (_gate)
-            {
-                PruneEndpointsLocked();
-            }
-
-            _telemetry.QueueDepth = await _store.GetQueueDepthAsync(now, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (_options.Retention is { } retention && now >= _nextPurge)
-        {
-            _nextPurge = now + PurgeInterval;
-            var cutoff = now - retention;
-            var purged = await _store.PurgeAsync(cutoff, includeDeadLetters: false, cancellationToken).ConfigureAwait(false);
-            if (purged > 0)
-            {
-                Log.Purged(_logger, purged, cutoff);
-            }
-        }
-    }
-
-    private static WebhookDeliveryNotification Notification(WebhookDeliveryRecord delivery) => new()
-    {
-        DeliveryId = delivery.Id,
-        EventId = delivery.EventId,
-        EventType = delivery.EventType,
-        SubscriptionId = delivery.SubscriptionId,
-        TenantId = delivery.TenantId,
-    };
-
-    private static WebhookDeliveryNotification Notification(WebhookDeliveryRecord delivery, WebhookDeliveryAttempt attempt) =>
-        Notification(delivery) with
-        {
-            AttemptNumber = attempt.AttemptNumber,
-            AttemptId = attempt.AttemptId,
-            StatusCode = attempt.StatusCode,
-            ErrorKind = attempt.ErrorKind,
-        };
 
     internal static string EndpointKey(Uri endpoint) =>
         endpoint.IsAbsoluteUri ? endpoint.GetLeftPart(UriPartial.Authority).ToUpperInvariant() : endpoint.OriginalString;
-
-    private static string Authority(Uri endpoint) =>
-        endpoint.IsAbsoluteUri ? endpoint.GetLeftPart(UriPartial.Authority) : "(relative)";
 }

@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace Ordinavo.Webhooks.Publishing;
+
+/// <summary>
+/// What follows an attempt: the delivery's new state (succeeded, rescheduled by the retry schedule and Retry-After,
+/// dead-lettered when the schedule is exhausted, on 410 or after the subscription failed too long), handed to the
+/// group commit (<see cref="AttemptFinisher"/>); the subscription's health (<see cref="SubscriptionHealthTracker"/>);
+/// disabling the subscription; metrics, logs and observers. No scheduling and no sending: the engine does those.
+/// </summary>
+internal sealed class AttemptOutcomeHandler
+{
+    private readonly IWebhookOutboxStore _store;
+    private readonly IWebhookSubscriptionStore _subscriptions;
+    private readonly WebhookPublisherOptions _options;
+    private readonly TimeProvider _time;
+    private readonly WebhookPublisherTelemetry _telemetry;
+    private readonly IWebhookDeliveryObserver[] _observers;
+    private readonly ILogger _logger;
+    private readonly RetryPolicy _retryPolicy;
+    private readonly AttemptFinisher _finisher;
+    private readonly SubscriptionHealthTracker _health;
+    private readonly string _workerId;
+    private readonly Func<double> _random;
+
+    public AttemptOutcomeHandler(
+        IWebhookOutboxStore store,
+        IWebhookSubscriptionStore subscriptions,
+        WebhookPublisherOptions options,
+        TimeProvider time,
+        WebhookPublisherTelemetry telemetry,
+        IWebhookDeliveryObserver[] observers,
+        ILogger logger,
+        string workerId,
+        Func<double> random)
+    {
+        _store = store;
+        _subscriptions = subscriptions;
+        _options = options;
+        _time = time;
+        _telemetry = telemetry;
+        _observers = observers;
+        _logger = logger;
+        _workerId = workerId;
+        _random = random;
+        _retryPolicy = new RetryPolicy(options);
+        _finisher = new AttemptFinisher(store);
+        _health = new SubscriptionHealthTracker(store);
+    }
+
+    /// <summary>Records <paramref name="result"/> and moves the delivery on.</summary>
+    /// <returns>Whether the endpoint answered (any HTTP status).</returns>
+    public async Task<bool> HandleAsync(WebhookDeliveryRecord delivery, WebhookSubscription subscription, SendResult result, CancellationToken cancellationToken)
+    {
+        var attempt = result.Attempt;
+        var attemptNumber = attempt.AttemptNumber;
+        var answered = attempt.StatusCode is not null;
+        var now = _time.GetUtcNow();
+
+        if (attempt.Succeeded)
+        {
+            if (!await FinishAsync(attempt, WebhookAttemptResolution.Succeeded, now).ConfigureAwait(false))
+            {
+                Log.LeaseLost(_logger, delivery.Id);
+            }
+
+            _telemetry.Delivered.Add(1);
+            await _health.ObserveAsync(subscription.Id, succeeded: true, now, confirm: false, cancellationToken).ConfigureAwait(false);
+            Log.DeliverySucceeded(_logger, delivery.Id, delivery.EventId, subscription.Id, attemptNumber, attempt.StatusCode ?? 0, attempt.Duration.TotalMilliseconds);
+            if (_observers.Length > 0)
+            {
+                await NotifyAsync(o => o.OnDeliverySucceededAsync(Notification(delivery, attempt), cancellationToken), "OnDeliverySucceeded").ConfigureAwait(false);
+            }
+
+            return answered;
+        }
+
+        _telemetry.Failed.Add(1, new KeyValuePair<string, object?>("error.kind", attempt.ErrorKind.ToString()));
+        if (attempt.ErrorKind is WebhookDeliveryErrorKind.DestinationRefused or WebhookDeliveryErrorKind.InvalidEndpoint)
+        {
+            Log.DestinationRefused(_logger, attemptNumber, delivery.Id, subscription.Id, attempt.ErrorKind, Authority(subscription.EndpointUrl));
+        }
+
+        if (result.IsGone)
+        {
+            await DeadLetterAsync(delivery, WebhookDeadLetterReason.EndpointGone, attempt, cancellationToken).ConfigureAwait(false);
+            await DisableAsync(subscription, WebhookSubscriptionDisabledReason.EndpointGone, now, cancellationToken).ConfigureAwait(false);
+            return answered;
+        }
+
+        var failingSince = await _health.ObserveAsync(subscription.Id, succeeded: false, now, confirm: false, cancellationToken).ConfigureAwait(false);
+        if (_options.AutoDisableAfter is { } limit && failingSince is { } since && now - since >= limit &&
+            await _health.ObserveAsync(subscription.Id, succeeded: false, now, confirm: true, cancellationToken).ConfigureAwait(false) is { } confirmed &&
+            now - confirmed >= limit)
+        {
+            await DeadLetterAsync(delivery, WebhookDeadLetterReason.SubscriptionDisabled, attempt, cancellationToken).ConfigureAwait(false);
+            await DisableAsync(subscription, WebhookSubscriptionDisabledReason.FailingTooLong, now, cancellationToken).ConfigureAwait(false);
+            return answered;
+        }
+
+        var delay = _retryPolicy.NextDelay(attemptNumber, result.TimedOutOrThrottled, result.RetryAfter, _random());
+        if (delay is null)
+        {
+            await DeadLetterAsync(delivery, WebhookDeadLetterReason.RetriesExhausted, attempt, cancellationToken).ConfigureAwait(false);
+            return answered;
+        }
+
+        var next = now + delay.Value;
+        if (!await FinishAsync(attempt, WebhookAttemptResolution.Rescheduled, next).ConfigureAwait(false))
+        {
+            Log.LeaseLost(_logger, delivery.Id);
+            return answered;
+        }
+
+        Log.AttemptFailed(_logger, attemptNumber, delivery.Id, subscription.Id, Authority(subscription.EndpointUrl), attempt.ErrorKind, attempt.StatusCode, next);
+        await NotifyAsync(o => o.OnDeliveryFailingAsync(Notification(delivery, attempt) with { NextAttemptAt = next }, cancellationToken), "OnDeliveryFailing").ConfigureAwait(false);
+
+        return answered;
+    }
+
+    /// <summary>Hands a finished attempt and the delivery's new state to the group commit.</summary>
+    private Task<bool> FinishAsync(WebhookDeliveryAttempt attempt, WebhookAttemptResolution resolution, DateTimeOffset at, WebhookDeadLetterReason? reason = null) =>
+        _finisher.FinishAsync(new WebhookAttemptOutcome { Attempt = attempt, LeaseOwner = _workerId, Resolution = resolution, At = at, DeadLetterReason = reason });
+
+    /// <summary>Dead-letters a delivery: with the attempt that ended it through the group commit, without one (the subscription is gone) directly.</summary>
+    public async Task DeadLetterAsync(WebhookDeliveryRecord delivery, WebhookDeadLetterReason reason, WebhookDeliveryAttempt? attempt, CancellationToken cancellationToken)
+    {
+        var at = _time.GetUtcNow();
+        var applied = attempt is null
+            ? await _store.DeadLetterAsync(delivery.Id, _workerId, at, reason, cancellationToken).ConfigureAwait(false)
+            : await FinishAsync(attempt, WebhookAttemptResolution.DeadLettered, at, reason).ConfigureAwait(false);
+        if (!applied)
+        {
+            Log.LeaseLost(_logger, delivery.Id);
+            return;
+        }
+
+        _telemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+        Log.DeadLettered(_logger, delivery.Id, delivery.EventId, delivery.SubscriptionId, reason);
+        var notification = (attempt is null ? Notification(delivery) : Notification(delivery, attempt)) with { DeadLetterReason = reason };
+        await NotifyAsync(o => o.OnDeliveryDeadLetteredAsync(notification, cancellationToken), "OnDeliveryDeadLettered").ConfigureAwait(false);
+    }
+
+    private async Task DisableAsync(WebhookSubscription subscription, WebhookSubscriptionDisabledReason reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (!await _subscriptions.DisableAsync(subscription.Id, reason, at, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        Log.SubscriptionDisabled(_logger, subscription.Id, reason);
+        var notification = new WebhookSubscriptionDisabledNotification(subscription.Id, subscription.TenantId, reason, at);
+        await NotifyAsync(o => o.OnSubscriptionDisabledAsync(notification, cancellationToken), "OnSubscriptionDisabled").ConfigureAwait(false);
+    }
+
+    private async Task NotifyAsync(Func<IWebhookDeliveryObserver, Task> callback, string name)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await callback(observer).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                Log.ObserverFailed(_logger, name, ex);
+            }
+        }
+    }
+
+    private static WebhookDeliveryNotification Notification(WebhookDeliveryRecord delivery) => new()
+    {
+        DeliveryId = delivery.Id,
+        EventId = delivery.EventId,
+        EventType = delivery.EventType,
+        SubscriptionId = delivery.SubscriptionId,
+        TenantId = delivery.TenantId,
+    };
+
+    private static WebhookDeliveryNotification Notification(WebhookDeliveryRecord delivery, WebhookDeliveryAttempt attempt) =>
+        Notification(delivery) with
+        {
+            AttemptNumber = attempt.AttemptNumber,
+            AttemptId = attempt.AttemptId,
+            StatusCode = attempt.StatusCode,
+            ErrorKind = attempt.ErrorKind,
+        };
+
+    private static string Authority(Uri endpoint) =>
+        endpoint.IsAbsoluteUri ? endpoint.GetLeftPart(UriPartial.Authority) : "(relative)";
+}
