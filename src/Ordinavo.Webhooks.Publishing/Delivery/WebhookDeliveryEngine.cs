@@ -20,26 +20,6 @@ internal sealed class WebhookDeliveryEngine
     /// <summary>How often idle endpoints are looked for: a walk over the endpoints the engine knows, cheap but not free.</summary>
     private static readonly TimeSpan PruneInterval = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long the engine remembers an idle endpoint's answer history.</summary>
-    private static readonly TimeSpan EndpointMemory = TimeSpan.FromMinutes(5);
-
-    /// <summary>How many deliveries the engine holds leased (running plus waiting for a slot), as a multiple of the global limit.</summary>
-    private const int HeldFactor = 4;
-
-    /// <summary>
-    /// How long an endpoint with every slot taken may go without finishing an attempt before it counts as slow; the
-    /// further deliveries of a slow endpoint are pushed back in the store instead of waiting in memory (at most half the
-    /// attempt timeout). Long enough that an endpoint answering in a second or so (an ERP across the internet, or a
-    /// loaded machine) is never taken for a hanging one.
-    /// </summary>
-    internal static readonly TimeSpan SlowThreshold = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// How far the deliveries beyond the first round for an endpoint that has not answered yet are pushed back: short,
-    /// so a fast new endpoint loses next to nothing, while a hanging one cannot fill the engine before it counts as slow.
-    /// </summary>
-    private static readonly TimeSpan ProbeDeferral = TimeSpan.FromMilliseconds(50);
-
     private readonly IWebhookOutboxStore _store;
     private readonly IWebhookSubscriptionStore _subscriptions;
     private readonly WebhookSender _sender;
@@ -51,14 +31,8 @@ internal sealed class WebhookDeliveryEngine
     private readonly ILogger _logger;
     private readonly AttemptOutcomeHandler _outcomes;
     private readonly OutboxHousekeeping _housekeeping;
-    private readonly object _gate = new();
-    private readonly Dictionary<string, EndpointState> _endpoints = new(StringComparer.Ordinal);
+    private readonly DeliveryScheduler _scheduler;
     private readonly ConcurrentDictionary<Task, bool> _running = new();
-    private readonly TimeSpan _slowThreshold;
-    private int _inFlight;
-    private int _held;
-    private int _roundRobin;
-    private bool _probing;
     private bool _continueFlows;
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
@@ -82,7 +56,7 @@ internal sealed class WebhookDeliveryEngine
         _signal = signal;
         _observers = [.. observers];
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.DeliveryEngine");
-        _slowThreshold = TimeSpan.FromTicks(Math.Min(SlowThreshold.Ticks, _options.AttemptTimeout.Ticks / 2));
+        _scheduler = new DeliveryScheduler(_options, timeProvider);
         WorkerId = string.IsNullOrWhiteSpace(_options.WorkerId)
             ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"
             : _options.WorkerId;
@@ -97,16 +71,7 @@ internal sealed class WebhookDeliveryEngine
     internal Func<double> Random { get; set; } = System.Random.Shared.NextDouble;
 
     /// <summary>The number of attempts running now.</summary>
-    internal int InFlight
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _inFlight;
-            }
-        }
-    }
+    internal int InFlight => _scheduler.InFlight;
 
     /// <summary>Runs until <paramref name="stoppingToken"/> is cancelled, then waits for the running attempts to end.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
@@ -153,18 +118,7 @@ internal sealed class WebhookDeliveryEngine
 
         await Task.WhenAll(_running.Keys.ToArray()).ConfigureAwait(false);
         await housekeeping.ConfigureAwait(false);
-        List<WebhookDeliveryRecord> waiting;
-        lock (_gate)
-        {
-            waiting = [.. _endpoints.Values.SelectMany(e => e.Waiting)];
-            foreach (var endpoint in _endpoints.Values)
-            {
-                _held -= endpoint.Waiting.Count;
-                endpoint.Waiting.Clear();
-            }
-        }
-
-        await ReleaseAsync(waiting).ConfigureAwait(false);
+        await ReleaseAsync(_scheduler.DrainWaiting()).ConfigureAwait(false);
         Log.WorkerStopped(_logger, WorkerId);
     }
 
@@ -208,13 +162,10 @@ internal sealed class WebhookDeliveryEngine
     /// </summary>
     private async Task<(int Leased, bool MaybeMore)> DispatchAsync(Action<Task> started, CancellationToken cancellationToken, bool lease = true)
     {
-        var toDefer = new List<(WebhookDeliveryRecord Delivery, DateTimeOffset Until)>();
-        int budget;
-        lock (_gate)
-        {
-            StartWaitingLocked(started, toDefer, cancellationToken);
-            budget = (HeldFactor * _options.MaxConcurrentDeliveries) - _held;
-        }
+        var starts = new List<DeliveryScheduler.Start>();
+        var deferrals = new List<DeliveryScheduler.Deferral>();
+        var budget = _scheduler.StartWaiting(starts, deferrals);
+        StartAll(starts, started, cancellationToken);
 
         var leased = 0;
         var probing = false;
@@ -224,141 +175,29 @@ internal sealed class WebhookDeliveryEngine
             var now = _time.GetUtcNow();
             var batch = await _store.LeaseDueAsync(WorkerId, now, wanted, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
             leased = batch.Count;
-            lock (_gate)
-            {
-                _probing = false;
-                foreach (var delivery in batch)
-                {
-                    PlaceLocked(delivery, started, toDefer, cancellationToken);
-                }
-
-                probing = _probing;
-            }
+            probing = _scheduler.Place(batch, starts, deferrals);
+            StartAll(starts, started, cancellationToken);
         }
 
-        foreach (var (delivery, until) in toDefer)
+        foreach (var deferral in deferrals)
         {
-            await _store.RescheduleAsync(delivery.Id, WorkerId, until, cancellationToken).ConfigureAwait(false);
+            await _store.RescheduleAsync(deferral.Delivery.Id, WorkerId, deferral.Until, cancellationToken).ConfigureAwait(false);
         }
 
         return (leased, lease && wanted > 0 && leased == wanted && !probing);
     }
 
-    private void PlaceLocked(WebhookDeliveryRecord delivery, Action<Task> started, List<(WebhookDeliveryRecord, DateTimeOffset)> toDefer, CancellationToken cancellationToken)
+    private void StartAll(List<DeliveryScheduler.Start> starts, Action<Task> started, CancellationToken cancellationToken)
     {
-        var key = EndpointKey(delivery.EndpointUrl);
-        if (!_endpoints.TryGetValue(key, out var endpoint))
+        foreach (var start in starts)
         {
-            endpoint = new EndpointState(key) { LastProgress = _time.GetTimestamp() };
-            _endpoints[key] = endpoint;
+            started(Task.Run(() => ProcessAsync(start, cancellationToken), CancellationToken.None));
         }
 
-        if (endpoint.Waiting.Count == 0 && endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint && _inFlight < _options.MaxConcurrentDeliveries)
-        {
-            StartLocked(delivery, endpoint, started, cancellationToken);
-        }
-        else if (IsSlowLocked(endpoint))
-        {
-            toDefer.Add((delivery, DeferUntilLocked(endpoint)));
-        }
-        else if (!endpoint.HasAnswered && endpoint.Waiting.Count >= _options.MaxConcurrentDeliveriesPerEndpoint)
-        {
-            // Not a single answer from this endpoint yet: queue no more than one more round for it, so that an endpoint
-            // that turns out to hang cannot fill the engine's budget before it is recognised as slow. The rest comes back
-            // shortly, and the worker leases no more until an attempt ends.
-            toDefer.Add((delivery, _time.GetUtcNow() + ProbeDeferral));
-            _probing = true;
-        }
-        else
-        {
-            endpoint.Waiting.Enqueue(delivery);
-            _held++;
-        }
+        starts.Clear();
     }
 
-    private void StartWaitingLocked(Action<Task> started, List<(WebhookDeliveryRecord, DateTimeOffset)> toDefer, CancellationToken cancellationToken)
-    {
-        if (_held == _inFlight)
-        {
-            return;
-        }
-
-        var now = _time.GetUtcNow();
-        var endpoints = _endpoints.Values.ToArray();
-        var offset = _roundRobin++ % Math.Max(1, endpoints.Length);
-        for (var i = 0; i < endpoints.Length; i++)
-        {
-            var endpoint = endpoints[(i + offset) % endpoints.Length];
-            if (endpoint.Waiting.Count == 0)
-            {
-                continue;
-            }
-
-            if (IsSlowLocked(endpoint))
-            {
-                _held -= endpoint.Waiting.Count;
-                var until = DeferUntilLocked(endpoint);
-                toDefer.AddRange(endpoint.Waiting.Select(d => (d, until)));
-                endpoint.Waiting.Clear();
-                continue;
-            }
-
-            while (endpoint.Waiting.Count > 0 && endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint && _inFlight < _options.MaxConcurrentDeliveries)
-            {
-                var delivery = endpoint.Waiting.Dequeue();
-                _held--;
-                if (delivery.LeaseExpiresAt is { } expires && expires - now < _options.AttemptTimeout)
-                {
-                    // Too little lease left for a whole attempt: let it run out; the delivery is leased again later.
-                    continue;
-                }
-
-                StartLocked(delivery, endpoint, started, cancellationToken);
-            }
-        }
-    }
-
-    private void StartLocked(WebhookDeliveryRecord delivery, EndpointState endpoint, Action<Task> started, CancellationToken cancellationToken)
-    {
-        var startedAt = _time.GetTimestamp();
-        endpoint.InFlight++;
-        endpoint.Started.Add(startedAt);
-        _inFlight++;
-        _held++;
-        started(Task.Run(() => ProcessAsync(delivery, endpoint, startedAt, cancellationToken), CancellationToken.None));
-    }
-
-    /// <summary>
-    /// An endpoint is slow when all its slots are taken and none of its attempts got an answer within the slow threshold
-    /// (since the engine started working on it): it is not making progress, so what waits for it goes back to the store.
-    /// </summary>
-    private bool IsSlowLocked(EndpointState endpoint) =>
-        endpoint.InFlight >= _options.MaxConcurrentDeliveriesPerEndpoint &&
-        _time.GetElapsedTime(endpoint.LastProgress) >= _slowThreshold;
-
-    /// <summary>
-    /// When a slow endpoint's further deliveries are due again: <see cref="WebhookPublisherOptions.BusyEndpointDeferral"/>
-    /// from now; for an endpoint that is stuck (no answer for half an attempt timeout), not before its oldest running
-    /// attempt has timed out, since no slot is expected to free earlier.
-    /// </summary>
-    private DateTimeOffset DeferUntilLocked(EndpointState endpoint)
-    {
-        var now = _time.GetUtcNow();
-        var wait = _options.BusyEndpointDeferral;
-        var stuck = _time.GetElapsedTime(endpoint.LastProgress) >= _options.AttemptTimeout / 2;
-        if (stuck && endpoint.Started.Count > 0)
-        {
-            var untilTimeout = _options.AttemptTimeout - _time.GetElapsedTime(endpoint.Started.Min());
-            if (untilTimeout > wait)
-            {
-                wait = untilTimeout;
-            }
-        }
-
-        return now + wait;
-    }
-
-    /// <summary>Forgets endpoints idle for <see cref="EndpointMemory"/>, checked at most every <see cref="PruneInterval"/>.</summary>
+    /// <summary>Forgets endpoints idle for <see cref="DeliveryScheduler.EndpointMemory"/>, checked at most every <see cref="PruneInterval"/>.</summary>
     private void PruneEndpointsWhenDue()
     {
         var now = _time.GetUtcNow();
@@ -368,31 +207,18 @@ internal sealed class WebhookDeliveryEngine
         }
 
         _nextPrune = now + PruneInterval;
-        lock (_gate)
-        {
-            PruneEndpointsLocked();
-        }
-    }
-
-    private void PruneEndpointsLocked()
-    {
-        foreach (var endpoint in _endpoints.Values.ToArray())
-        {
-            if (endpoint.InFlight == 0 && endpoint.Waiting.Count == 0 && _time.GetElapsedTime(endpoint.LastProgress) > EndpointMemory)
-            {
-                _endpoints.Remove(endpoint.Key);
-            }
-        }
+        _scheduler.Prune();
     }
 
     /// <summary>
-    /// Attempts <paramref name="delivery"/>, then, while this endpoint has deliveries waiting and a slot is free, goes on
-    /// with the next one in the same flow (no hand-off through the thread pool or the worker loop per delivery).
+    /// Attempts the started delivery, then goes on with the next delivery the scheduler hands out for the same endpoint
+    /// (no hand-off through the thread pool or the worker loop per delivery).
     /// </summary>
-    private async Task ProcessAsync(WebhookDeliveryRecord delivery, EndpointState endpoint, long startedAt, CancellationToken cancellationToken)
+    private async Task ProcessAsync(DeliveryScheduler.Start start, CancellationToken cancellationToken)
     {
         while (true)
         {
+            var delivery = start.Delivery;
             var answered = false;
             try
             {
@@ -408,63 +234,21 @@ internal sealed class WebhookDeliveryEngine
                 Log.ProcessingFailed(_logger, delivery.Id, ex);
             }
 
-            WebhookDeliveryRecord? next = null;
-            bool wake;
-            lock (_gate)
-            {
-                endpoint.InFlight--;
-                endpoint.Started.Remove(startedAt);
-                _inFlight--;
-                _held--;
-                if (answered)
-                {
-                    endpoint.LastProgress = _time.GetTimestamp();
-                    endpoint.HasAnswered = true;
-                }
-
-                // Go on with the next delivery waiting for this endpoint (worker mode only; tests step the engine).
-                while (_continueFlows && !cancellationToken.IsCancellationRequested && endpoint.Waiting.Count > 0 &&
-                    endpoint.InFlight < _options.MaxConcurrentDeliveriesPerEndpoint && _inFlight < _options.MaxConcurrentDeliveries &&
-                    !IsSlowLocked(endpoint))
-                {
-                    var candidate = endpoint.Waiting.Dequeue();
-                    _held--;
-                    if (candidate.LeaseExpiresAt is { } expires && expires - _time.GetUtcNow() < _options.AttemptTimeout)
-                    {
-                        // Too little lease left for a whole attempt: let it run out; the delivery is leased again later.
-                        continue;
-                    }
-
-                    startedAt = _time.GetTimestamp();
-                    endpoint.InFlight++;
-                    endpoint.Started.Add(startedAt);
-                    _inFlight++;
-                    _held++;
-                    next = candidate;
-                    break;
-                }
-
-                // Wake the worker only when it has something to do: deliveries of other endpoints wait for the freed slot,
-                // or the held deliveries ran low and more may be due in the store.
-                wake = _held <= LowWaterLocked() || (next is null && _held > _inFlight);
-            }
-
+            // Flows go on only in worker mode; tests step the engine round by round.
+            var (next, wake) = _scheduler.Complete(start, answered, _continueFlows && !cancellationToken.IsCancellationRequested);
             if (wake)
             {
                 _signal.Notify();
             }
 
-            if (next is null)
+            if (next is not { } following)
             {
                 return;
             }
 
-            delivery = next;
+            start = following;
         }
     }
-
-    /// <summary>When no more than this many deliveries are held (running or waiting), the worker leases again.</summary>
-    private int LowWaterLocked() => HeldFactor * _options.MaxConcurrentDeliveries / 2;
 
     private async Task ReleaseAsync(IReadOnlyList<WebhookDeliveryRecord> deliveries)
     {
@@ -480,21 +264,6 @@ internal sealed class WebhookDeliveryEngine
         {
             Log.StoreFailed(_logger, "release on stop", ex);
         }
-    }
-
-    private sealed class EndpointState(string key)
-    {
-        public string Key { get; } = key;
-
-        public int InFlight { get; set; }
-
-        public long LastProgress { get; set; }
-
-        public bool HasAnswered { get; set; }
-
-        public List<long> Started { get; } = [];
-
-        public Queue<WebhookDeliveryRecord> Waiting { get; } = new();
     }
 
     /// <returns>Whether the endpoint answered (any HTTP status).</returns>
@@ -523,6 +292,4 @@ internal sealed class WebhookDeliveryEngine
         return await _outcomes.HandleAsync(delivery, subscription, result, cancellationToken).ConfigureAwait(false);
     }
 
-    internal static string EndpointKey(Uri endpoint) =>
-        endpoint.IsAbsoluteUri ? endpoint.GetLeftPart(UriPartial.Authority).ToUpperInvariant() : endpoint.OriginalString;
 }
