@@ -34,7 +34,7 @@ namespace Ordinavo.Webhooks.Publishing.PostgreSql;
 /// node's delivery worker runs: a publish on one node wakes the workers of the others at once. Polling stays the fallback.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeSource, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeliveryMonitor, IWebhookOutboxWakeSource, IAsyncDisposable, IDisposable
 {
     private const int PurgeChunk = 5000;
 

@@ -20,7 +20,7 @@ namespace Ordinavo.Webhooks.Publishing.Sqlite;
 /// For the transactional outbox, use the host's database file and call
 /// <see cref="EnqueueAsync(WebhookPreparedEvent, SqliteTransaction, CancellationToken)"/> inside the host's transaction.
 /// </remarks>
-public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDisposable, IDisposable
+public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeliveryMonitor, IAsyncDisposable, IDisposable
 {
     private const int PurgeChunk = 2000;
     private const string Deliveries = SqliteSchema.Deliveries;

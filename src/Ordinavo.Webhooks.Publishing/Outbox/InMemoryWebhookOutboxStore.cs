@@ -10,7 +10,7 @@ namespace Ordinavo.Webhooks.Publishing;
 /// An outbox kept in process memory: fast, for tests, samples and hosts that accept losing pending deliveries when the
 /// process stops. Thread-safe. Use a durable store (SQLite, PostgreSQL) in production.
 /// </summary>
-public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore
+public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeliveryMonitor
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _deliveries = new(StringComparer.Ordinal);
