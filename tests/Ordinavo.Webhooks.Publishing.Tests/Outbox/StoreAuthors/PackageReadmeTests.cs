@@ -1,11 +1,10 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Publishing.Tests.Outbox.StoreAuthors;
 
 /// <summary>The code of the Ordinavo.Webhooks.Publishing.Testing README is the compiled code of ConformanceExamples.cs.</summary>
-public sealed partial class PackageReadmeTests
+public sealed class PackageReadmeTests
 {
     private static readonly string Readme =
         File.ReadAllText(RepositoryPaths.Combine("src", "Ordinavo.Webhooks.Publishing.Testing", "README.md")).ReplaceLineEndings("\n");
@@ -43,19 +42,8 @@ public sealed partial class PackageReadmeTests
 
     private static Dictionary<string, string> ReadRegions()
     {
-        var source = File.ReadAllText(RepositoryPaths.Combine("tests", "Ordinavo.Webhooks.Publishing.Tests", "Outbox", "StoreAuthors", "ConformanceExamples.cs")).ReplaceLineEndings("\n");
-        var regions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match match in RegionPattern().Matches(source))
-        {
-            var lines = match.Groups["body"].Value.TrimEnd('\n', ' ').Split('\n');
-            var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-            regions[match.Groups["name"].Value] = string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
-        }
-
+        var regions = SourceRegions.Read(RepositoryPaths.Combine("tests", "Ordinavo.Webhooks.Publishing.Tests", "Outbox", "StoreAuthors", "ConformanceExamples.cs"));
         Assert.Equal(4, regions.Count);
         return regions;
     }
-
-    [GeneratedRegex(@"#region (?<name>[\w-]+)\n(?<body>.*?)\n\s*#endregion", RegexOptions.Singleline)]
-    private static partial Regex RegionPattern();
 }
