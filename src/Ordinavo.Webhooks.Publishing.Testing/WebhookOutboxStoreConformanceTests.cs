@@ -218,6 +218,22 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Single((await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = eventId }, Ct)).Items);
     }
 
+    /// <summary>Invalid arguments are refused with argument exceptions, as <see cref="WebhookOutboxStoreSupport"/> checks them.</summary>
+    [Fact]
+    public async Task Invalid_arguments_are_refused()
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.EnqueueAsync(null!, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.EnqueueAsync(NewEvent("", T0), Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.LeaseDueAsync("", T0, 10, Lease, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.LeaseDueAsync("node-1", T0, 0, Lease, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.LeaseDueAsync("node-1", T0, 10, TimeSpan.Zero, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Monitor.QueryDeliveriesAsync(null!, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 0 }, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+            Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = WebhookOutboxStoreSupport.MaxQueryLimit + 1 }, Ct));
+        Assert.Empty((await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = WebhookOutboxStoreSupport.MaxQueryLimit }, Ct)).Items);
+    }
+
     // ---------------------------------------------------------------- lease
 
     /// <summary>Lease returns due pending deliveries oldest due first and sets the lease.</summary>
