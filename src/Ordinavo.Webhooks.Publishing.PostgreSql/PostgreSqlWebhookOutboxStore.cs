@@ -35,7 +35,7 @@ namespace Ordinavo.Webhooks.Publishing.PostgreSql;
 /// node's delivery worker runs: a publish on one node wakes the workers of the others at once. Polling stays the fallback.
 /// </para>
 /// </remarks>
-public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeSource, IAsyncDisposable, IDisposable
+public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeliveryMonitor, IWebhookOutboxWakeSource, IAsyncDisposable, IDisposable
 {
     private const int PurgeChunk = 5000;
 
@@ -261,7 +261,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     /// <inheritdoc />
     public async Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken)
     {
-        ValidatePrepared(preparedEvent);
+        WebhookOutboxStoreSupport.ThrowIfInvalidEvent(preparedEvent);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         return await _enqueues.EnqueueAsync(preparedEvent, cancellationToken).ConfigureAwait(false);
     }
@@ -280,7 +280,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     /// <returns><see langword="true"/> when stored; <see langword="false"/> when the event id was already enqueued.</returns>
     public async Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        ValidatePrepared(preparedEvent);
+        WebhookOutboxStoreSupport.ThrowIfInvalidEvent(preparedEvent);
         ArgumentNullException.ThrowIfNull(transaction);
         var connection = transaction.Connection ?? throw new ArgumentException("The transaction has completed.", nameof(transaction));
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
@@ -291,9 +291,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     /// <inheritdoc />
     public async Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        WebhookOutboxStoreSupport.ThrowIfInvalidLease(owner, batchSize, leaseDuration);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _dataSource.CreateCommand(_leaseSql);
         command.Parameters.Add(Time(now));
@@ -432,9 +430,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     /// <inheritdoc />
     public async Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 1000, nameof(query));
+        WebhookOutboxStoreSupport.ThrowIfInvalidQuery(query);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var command = _dataSource.CreateCommand();
         var sql = new StringBuilder(_selectDeliveries).Append(" WHERE true");
@@ -476,23 +472,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = query.Limit + 1 });
         sql.Append(CultureInfo.InvariantCulture, $" ORDER BY id LIMIT ${command.Parameters.Count};");
         command.CommandText = sql.ToString();
-        var items = new List<WebhookDeliveryRecord>(Math.Min(query.Limit, 256));
-        var more = false;
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                if (items.Count == query.Limit)
-                {
-                    more = true;
-                    break;
-                }
-
-                items.Add(ReadDelivery(reader));
-            }
-        }
-
-        return new WebhookDeliveryPage(items, more ? items[^1].Id : null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await WebhookOutboxStoreSupport.ReadDeliveryPageAsync(reader, query.Limit, ReadDelivery, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -781,12 +762,5 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     {
         command.Parameters.Add(parameter);
         sql.Append(" AND ").Append(condition).Append('$').Append(command.Parameters.Count.ToString(CultureInfo.InvariantCulture));
-    }
-
-    private static void ValidatePrepared(WebhookPreparedEvent preparedEvent)
-    {
-        ArgumentNullException.ThrowIfNull(preparedEvent);
-        ArgumentException.ThrowIfNullOrEmpty(preparedEvent.EventId, nameof(preparedEvent));
-        ArgumentNullException.ThrowIfNull(preparedEvent.Deliveries, nameof(preparedEvent));
     }
 }

@@ -20,7 +20,7 @@ namespace Ordinavo.Webhooks.Publishing.Sqlite;
 /// For the transactional outbox, use the host's database file and call
 /// <see cref="EnqueueAsync(WebhookPreparedEvent, SqliteTransaction, CancellationToken)"/> inside the host's transaction.
 /// </remarks>
-public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDisposable, IDisposable
+public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeliveryMonitor, IAsyncDisposable, IDisposable
 {
     private const int PurgeChunk = 2000;
     private const string Deliveries = SqliteSchema.Deliveries;
@@ -91,7 +91,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     /// <inheritdoc />
     public Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken)
     {
-        ValidatePrepared(preparedEvent);
+        WebhookOutboxStoreSupport.ThrowIfInvalidEvent(preparedEvent);
         return WriteAsync((connection, transaction, ct) => InsertPreparedAsync(connection, transaction, preparedEvent, cached: true, ct), cancellationToken);
     }
 
@@ -108,7 +108,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     /// <exception cref="InvalidOperationException">The outbox schema does not exist yet in that file (start the host, or call <see cref="EnsureSchemaAsync"/> first).</exception>
     public async Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        ValidatePrepared(preparedEvent);
+        WebhookOutboxStoreSupport.ThrowIfInvalidEvent(preparedEvent);
         ArgumentNullException.ThrowIfNull(transaction);
         var connection = transaction.Connection ?? throw new ArgumentException("The transaction has completed.", nameof(transaction));
         if (!_initialized)
@@ -128,9 +128,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     /// <inheritdoc />
     public Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        WebhookOutboxStoreSupport.ThrowIfInvalidLease(owner, batchSize, leaseDuration);
         return WriteAsync<IReadOnlyList<WebhookDeliveryRecord>>(async (connection, transaction, ct) =>
         {
             var command = Command(connection, transaction,
@@ -264,9 +262,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
     /// <inheritdoc />
     public Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 1000, nameof(query));
+        WebhookOutboxStoreSupport.ThrowIfInvalidQuery(query);
         return ReadAsync(async (connection, ct) =>
         {
             using var command = connection.CreateCommand();
@@ -281,24 +277,11 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
             sql.Append(" ORDER BY id LIMIT $limit;");
             command.Parameters.AddWithValue("$limit", query.Limit + 1);
             command.CommandText = sql.ToString();
-            var items = new List<WebhookDeliveryRecord>(Math.Min(query.Limit, 256));
-            var more = false;
             var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    if (items.Count == query.Limit)
-                    {
-                        more = true;
-                        break;
-                    }
-
-                    items.Add(ReadDelivery(reader));
-                }
+                return await WebhookOutboxStoreSupport.ReadDeliveryPageAsync(reader, query.Limit, ReadDelivery, ct).ConfigureAwait(false);
             }
-
-            return new WebhookDeliveryPage(items, more ? items[^1].Id : null);
         }, cancellationToken);
     }
 
@@ -658,12 +641,5 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IAsyncDispos
             sql.Append(" AND ").Append(condition);
             command.Parameters.AddWithValue(name, value);
         }
-    }
-
-    private static void ValidatePrepared(WebhookPreparedEvent preparedEvent)
-    {
-        ArgumentNullException.ThrowIfNull(preparedEvent);
-        ArgumentException.ThrowIfNullOrEmpty(preparedEvent.EventId, nameof(preparedEvent));
-        ArgumentNullException.ThrowIfNull(preparedEvent.Deliveries, nameof(preparedEvent));
     }
 }

@@ -1,5 +1,5 @@
 using Ordinavo.Webhooks.Publishing.Sqlite.Tests.Infrastructure;
-using Ordinavo.Webhooks.Publishing.StoreConformance;
+using Ordinavo.Webhooks.Publishing.Testing;
 
 namespace Ordinavo.Webhooks.Publishing.Sqlite.Tests;
 

@@ -11,6 +11,11 @@ internal static class NotConfigured
             WebhookPublishingErrorReason.NotConfigured,
             "No webhook outbox store is configured: call UseInMemoryStore(), UseSqliteStore(...), UsePostgreSqlStore(...) or UseStore(...) on the builder returned by AddOrdinavoWebhookPublisher().");
 
+    public static IWebhookDeliveryMonitor DeliveryMonitor(IServiceProvider services) =>
+        throw new WebhookPublishingException(
+            WebhookPublishingErrorReason.NotConfigured,
+            "No webhook outbox store is configured for operations (IWebhookDeliveryMonitor): call UseInMemoryStore(), UseSqliteStore(...), UsePostgreSqlStore(...) or UseStore(...) on the builder returned by AddOrdinavoWebhookPublisher().");
+
     public static IWebhookSubscriptionStore SubscriptionStore(IServiceProvider services) =>
         throw new WebhookPublishingException(
             WebhookPublishingErrorReason.NotConfigured,

@@ -13,22 +13,44 @@ public static class WebhookPublisherBuilderExtensions
     public static IWebhookPublisherBuilder UseInMemoryStore(this IWebhookPublisherBuilder builder) =>
         builder.UseStore<InMemoryWebhookOutboxStore>();
 
-    /// <summary>Uses <typeparamref name="TStore"/> (a singleton) as the outbox store, replacing any earlier choice. For store packages.</summary>
+    /// <summary>
+    /// Uses <typeparamref name="TStore"/> (a singleton) as the outbox store, replacing any earlier choice: one instance
+    /// serves both seams, <see cref="IWebhookOutboxStore"/> (the delivery worker and the publisher) and
+    /// <see cref="IWebhookDeliveryMonitor"/> (operations). For store packages.
+    /// </summary>
     public static IWebhookPublisherBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IWebhookPublisherBuilder builder)
-        where TStore : class, IWebhookOutboxStore
+        where TStore : class, IWebhookOutboxStore, IWebhookDeliveryMonitor
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddSingleton<TStore>();
-        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookOutboxStore>(sp => sp.GetRequiredService<TStore>()));
-        return builder;
+        return builder.UseStore(sp => sp.GetRequiredService<TStore>());
     }
 
-    /// <summary>Uses the store made by <paramref name="factory"/> (once; a singleton) as the outbox store, replacing any earlier choice.</summary>
-    public static IWebhookPublisherBuilder UseStore(this IWebhookPublisherBuilder builder, Func<IServiceProvider, IWebhookOutboxStore> factory)
+    /// <summary>
+    /// Uses the store made by <paramref name="factory"/> (once; a singleton) as the outbox store, replacing any earlier
+    /// choice: the instance serves both seams, <see cref="IWebhookOutboxStore"/> and <see cref="IWebhookDeliveryMonitor"/>.
+    /// </summary>
+    public static IWebhookPublisherBuilder UseStore<TStore>(this IWebhookPublisherBuilder builder, Func<IServiceProvider, TStore> factory)
+        where TStore : class, IWebhookOutboxStore, IWebhookDeliveryMonitor
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
-        builder.Services.Replace(ServiceDescriptor.Singleton(factory));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookOutboxStore>(factory));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookDeliveryMonitor>(sp => (TStore)sp.GetRequiredService<IWebhookOutboxStore>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Uses a store whose two seams are separate objects over the same data: <paramref name="store"/> makes the worker
+    /// seam and <paramref name="monitor"/> the query and operations seam (each once; singletons). Replaces any earlier choice.
+    /// </summary>
+    public static IWebhookPublisherBuilder UseStore(this IWebhookPublisherBuilder builder, Func<IServiceProvider, IWebhookOutboxStore> store, Func<IServiceProvider, IWebhookDeliveryMonitor> monitor)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(monitor);
+        builder.Services.Replace(ServiceDescriptor.Singleton(store));
+        builder.Services.Replace(ServiceDescriptor.Singleton(monitor));
         return builder;
     }
 

@@ -39,6 +39,7 @@ public static class WebhookPublisherServiceCollectionExtensions
         services.TryAddSingleton<DeliverySignal>();
         services.TryAddSingleton<IWebhookTenantFeatures, NoWebhookTenantFeatures>();
         services.TryAddSingleton(NotConfigured.OutboxStore);
+        services.TryAddSingleton(NotConfigured.DeliveryMonitor);
         services.TryAddSingleton(NotConfigured.SubscriptionStore);
         services.TryAddSingleton<WebhookSender>();
         services.TryAddSingleton<WebhookDeliveryEngine>();

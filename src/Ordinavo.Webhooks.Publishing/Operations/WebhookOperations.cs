@@ -7,8 +7,12 @@ using Ordinavo.Webhooks.Contracts.Serialization;
 
 namespace Ordinavo.Webhooks.Publishing;
 
-/// <summary>The <see cref="IWebhookOperations"/> over the outbox store, the subscription store and the sender.</summary>
+/// <summary>
+/// The <see cref="IWebhookOperations"/> over the outbox's query and operations seam (reads and requeues), its worker seam
+/// (retention purge only), the subscription store and the sender.
+/// </summary>
 internal sealed class WebhookOperations(
+    IWebhookDeliveryMonitor monitor,
     IWebhookOutboxStore outbox,
     IWebhookSubscriptionStore subscriptions,
     WebhookSender sender,
@@ -22,13 +26,13 @@ internal sealed class WebhookOperations(
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         ArgumentException.ThrowIfNullOrEmpty(subscriptionId);
-        var page = await outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = eventId, SubscriptionId = subscriptionId, Limit = 1 }, cancellationToken).ConfigureAwait(false);
+        var page = await monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = eventId, SubscriptionId = subscriptionId, Limit = 1 }, cancellationToken).ConfigureAwait(false);
         if (page.Items.Count == 0)
         {
             return false;
         }
 
-        var requeued = await outbox.RequeueAsync(page.Items[0].Id, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var requeued = await monitor.RequeueAsync(page.Items[0].Id, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (requeued)
         {
             signal.Notify();
@@ -40,7 +44,7 @@ internal sealed class WebhookOperations(
     public async Task<int> RedeliverDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(subscriptionId);
-        var count = await outbox.RequeueDeadLettersAsync(subscriptionId, createdFrom, createdBefore, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var count = await monitor.RequeueDeadLettersAsync(subscriptionId, createdFrom, createdBefore, timeProvider.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (count > 0)
         {
             signal.Notify();
@@ -68,13 +72,13 @@ internal sealed class WebhookOperations(
     }
 
     public Task<WebhookDeliveryPage> GetDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken) =>
-        outbox.QueryDeliveriesAsync(query, cancellationToken);
+        monitor.QueryDeliveriesAsync(query, cancellationToken);
 
     public Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken) =>
-        outbox.GetDeliveryAsync(deliveryId, cancellationToken);
+        monitor.GetDeliveryAsync(deliveryId, cancellationToken);
 
     public Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken) =>
-        outbox.GetAttemptsAsync(deliveryId, cancellationToken);
+        monitor.GetAttemptsAsync(deliveryId, cancellationToken);
 
     public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken) =>
         outbox.PurgeAsync(completedBefore, includeDeadLetters, cancellationToken);

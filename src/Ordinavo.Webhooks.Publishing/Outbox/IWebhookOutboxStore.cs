@@ -6,16 +6,25 @@ using System.Threading.Tasks;
 namespace Ordinavo.Webhooks.Publishing;
 
 /// <summary>
-/// The outbox storage seam: where deliveries wait, are leased by delivery workers, change state and are queried.
-/// Implementations must be safe for concurrent use by several workers (and, for durable stores, several processes).
-/// The reusable conformance suite <c>WebhookOutboxStoreConformanceTests</c> defines the behaviour exactly.
+/// The worker seam of the outbox: what the publisher and the delivery worker need. Deliveries are enqueued, leased by
+/// delivery workers, finished after attempts, deferred, dead-lettered and purged; the worker reads the queue depth and
+/// records subscription health. Implementations must be safe for concurrent use by several workers (and, for durable
+/// stores, several processes).
 /// </summary>
 /// <remarks>
+/// <para>
+/// Operators' reads and requeues go through the second seam, <see cref="IWebhookDeliveryMonitor"/>; a store implements
+/// both over the same data (the store packages register one instance as both). The conformance suite
+/// <c>WebhookOutboxStoreConformanceTests</c> in the <c>Ordinavo.Webhooks.Publishing.Testing</c> package defines the
+/// behaviour of both seams exactly.
+/// </para>
+/// <para>
 /// The state-changing methods that a worker calls after an attempt (<see cref="RescheduleAsync"/>,
 /// <see cref="CompleteAsync"/>, <see cref="DeadLetterAsync"/>) are guarded by the lease owner: they change the delivery
 /// only while it is <see cref="WebhookDeliveryState.Pending"/> and <see cref="WebhookDeliveryRecord.LeaseOwner"/> equals
 /// the caller's owner id, and return <see langword="false"/> otherwise (for example when the caller's lease expired and
 /// another worker leased the delivery since).
+/// </para>
 /// </remarks>
 public interface IWebhookOutboxStore
 {
@@ -91,31 +100,6 @@ public interface IWebhookOutboxStore
 
         return applied;
     }
-
-    /// <summary>One delivery by id, or <see langword="null"/>.</summary>
-    Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken);
-
-    /// <summary>Deliveries matching <paramref name="query"/>, ordered by id, one page at a time.</summary>
-    Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken);
-
-    /// <summary>The attempts of one delivery, oldest first (empty when none or the delivery is unknown).</summary>
-    Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Makes one delivery due again at <paramref name="nextAttemptAt"/>, whatever its state (succeeded, dead-lettered or
-    /// pending): state <see cref="WebhookDeliveryState.Pending"/>, <see cref="WebhookDeliveryRecord.AttemptCount"/> 0
-    /// (a fresh retry schedule; the attempt history is kept), no completion time, no dead-letter reason.
-    /// Refused while a live lease holds it (a lease expiring after <paramref name="nextAttemptAt"/>).
-    /// </summary>
-    /// <returns><see langword="false"/> when the delivery does not exist or is leased.</returns>
-    Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Requeues (as <see cref="RequeueAsync"/>) every <see cref="WebhookDeliveryState.DeadLettered"/> delivery of a
-    /// subscription created in [<paramref name="createdFrom"/>, <paramref name="createdBefore"/>).
-    /// </summary>
-    /// <returns>How many deliveries were requeued.</returns>
-    Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Deletes <see cref="WebhookDeliveryState.Succeeded"/> deliveries completed before <paramref name="completedBefore"/>,

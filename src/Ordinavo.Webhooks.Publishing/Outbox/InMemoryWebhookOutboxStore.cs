@@ -10,7 +10,7 @@ namespace Ordinavo.Webhooks.Publishing;
 /// An outbox kept in process memory: fast, for tests, samples and hosts that accept losing pending deliveries when the
 /// process stops. Thread-safe. Use a durable store (SQLite, PostgreSQL) in production.
 /// </summary>
-public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore
+public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeliveryMonitor
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _deliveries = new(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore
     /// <inheritdoc />
     public Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(preparedEvent);
+        WebhookOutboxStoreSupport.ThrowIfInvalidEvent(preparedEvent);
         cancellationToken.ThrowIfCancellationRequested();
         var entries = preparedEvent.Deliveries.Select(d => new Entry(d)).ToList();
         lock (_gate)
@@ -57,9 +57,7 @@ public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore
     /// <inheritdoc />
     public Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+        WebhookOutboxStoreSupport.ThrowIfInvalidLease(owner, batchSize, leaseDuration);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -175,9 +173,7 @@ public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore
     /// <inheritdoc />
     public Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, 1000, nameof(query));
+        WebhookOutboxStoreSupport.ThrowIfInvalidQuery(query);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {

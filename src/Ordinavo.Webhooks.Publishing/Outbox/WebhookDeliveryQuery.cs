@@ -3,7 +3,7 @@ using System;
 namespace Ordinavo.Webhooks.Publishing;
 
 /// <summary>
-/// A filter for <see cref="IWebhookOutboxStore.QueryDeliveriesAsync"/>. Every criterion that is set must match. Results come
+/// A filter for <see cref="IWebhookDeliveryMonitor.QueryDeliveriesAsync"/>. Every criterion that is set must match. Results come
 /// ordered by <see cref="WebhookDeliveryRecord.Id"/> (creation order); page with <see cref="After"/>.
 /// </summary>
 public sealed record WebhookDeliveryQuery

@@ -42,7 +42,7 @@ public sealed partial class DeliveryEngineTests
         var verifier = new WebhookVerifier(new WebhookVerifierOptions { Secrets = { EngineHarness.Secret }, TimeProvider = h.Time });
         Assert.True(verifier.Verify(request.Header("X-Ordinavo-Event-Id"), request.Header("X-Ordinavo-Timestamp"), request.Header("X-Ordinavo-Signature"), request.Body).IsValid);
 
-        var attempt = Assert.Single(await h.Outbox.GetAttemptsAsync(delivery.Id, Ct));
+        var attempt = Assert.Single(await h.Monitor.GetAttemptsAsync(delivery.Id, Ct));
         Assert.Equal(200, attempt.StatusCode);
         Assert.Equal(WebhookDeliveryErrorKind.None, attempt.ErrorKind);
         Assert.Equal(request.Header("X-Ordinavo-Delivery-Id"), attempt.AttemptId);
@@ -84,7 +84,7 @@ public sealed partial class DeliveryEngineTests
 
         Assert.Equal(1, await h.RunOnceAsync());
 
-        var attempt = Assert.Single(await h.Outbox.GetAttemptsAsync((await h.SingleDeliveryAsync()).Id, Ct));
+        var attempt = Assert.Single(await h.Monitor.GetAttemptsAsync((await h.SingleDeliveryAsync()).Id, Ct));
         Assert.Equal((200, WebhookDeliveryErrorKind.None, recorded), (attempt.StatusCode, attempt.ErrorKind, attempt.ResponseBody));
     }
 
@@ -130,7 +130,7 @@ public sealed partial class DeliveryEngineTests
         var failing = Assert.Single(h.Observer.Failing);
         Assert.Equal(delivery.NextAttemptAt, failing.NextAttemptAt);
         Assert.Equal(500, failing.StatusCode);
-        Assert.Equal("database down", Assert.Single(await h.Outbox.GetAttemptsAsync(delivery.Id, Ct)).ResponseBody);
+        Assert.Equal("database down", Assert.Single(await h.Monitor.GetAttemptsAsync(delivery.Id, Ct)).ResponseBody);
 
         Assert.Equal(0, await h.RunOnceAsync());
         h.Time.Advance(TimeSpan.FromSeconds(5));
@@ -168,7 +168,7 @@ public sealed partial class DeliveryEngineTests
         Assert.Equal(WebhookDeliveryState.DeadLettered, dead.State);
         Assert.Equal(WebhookDeadLetterReason.RetriesExhausted, dead.DeadLetterReason);
         Assert.Equal(10, dead.AttemptCount);
-        Assert.Equal(10, (await h.Outbox.GetAttemptsAsync(dead.Id, Ct)).Count);
+        Assert.Equal(10, (await h.Monitor.GetAttemptsAsync(dead.Id, Ct)).Count);
         var gaps = attemptTimes.Zip(attemptTimes.Skip(1), (a, b) => b - a).ToArray();
         Assert.Equal(WebhookPublisherOptions.DefaultRetrySchedule(), gaps);
         Assert.InRange((attemptTimes[^1] - start).TotalDays, 3.0, 3.2);
@@ -226,7 +226,7 @@ public sealed partial class DeliveryEngineTests
         Assert.Equal(WebhookDeliveryErrorKind.Timeout, delivery.LastErrorKind);
         Assert.Null(delivery.LastStatusCode);
         Assert.Equal(h.Time.GetUtcNow().AddSeconds(60), delivery.NextAttemptAt);
-        var attempt = Assert.Single(await h.Outbox.GetAttemptsAsync(delivery.Id, Ct));
+        var attempt = Assert.Single(await h.Monitor.GetAttemptsAsync(delivery.Id, Ct));
         Assert.Equal(TimeSpan.FromSeconds(15), attempt.Duration);
     }
 
@@ -257,7 +257,7 @@ public sealed partial class DeliveryEngineTests
         h.Handler.Respond = (r, _) => Task.FromResult(StubHandler.Status(r.Uri.Host == "receiver.example" ? 410 : 200));
         await h.RunOnceAsync();
 
-        var gone = (await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { SubscriptionId = "gone" }, Ct)).Items;
+        var gone = (await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { SubscriptionId = "gone" }, Ct)).Items;
         Assert.Equal(2, gone.Count);
         Assert.All(gone, d => Assert.Equal(WebhookDeliveryState.DeadLettered, d.State));
         Assert.Contains(gone, d => d.DeadLetterReason == WebhookDeadLetterReason.EndpointGone);
@@ -268,7 +268,7 @@ public sealed partial class DeliveryEngineTests
         Assert.Equal("gone", disabled.SubscriptionId);
         Assert.Equal(WebhookSubscriptionDisabledReason.EndpointGone, disabled.Reason);
         Assert.Empty(h.Observer.Failing);
-        var fine = (await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { SubscriptionId = "fine" }, Ct)).Items;
+        var fine = (await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { SubscriptionId = "fine" }, Ct)).Items;
         Assert.All(fine, d => Assert.Equal(WebhookDeliveryState.Succeeded, d.State));
 
         var next = await h.Publisher.PublishAsync(EngineHarness.Input(), Ct);
@@ -381,7 +381,7 @@ public sealed partial class DeliveryEngineTests
 
         await h.RunOnceAsync();
 
-        var attempt = Assert.Single(await h.Outbox.GetAttemptsAsync((await h.SingleDeliveryAsync()).Id, Ct));
+        var attempt = Assert.Single(await h.Monitor.GetAttemptsAsync((await h.SingleDeliveryAsync()).Id, Ct));
         Assert.Equal(4096, attempt.ResponseBody!.Length);
     }
 
@@ -437,13 +437,13 @@ public sealed partial class DeliveryEngineTests
 
         var run = h.RunOnceAsync();
         var fastDone = await WaitUntilAsync(async () =>
-            (await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { SubscriptionId = "fast", State = WebhookDeliveryState.Succeeded }, Ct)).Items.Count == 3);
+            (await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { SubscriptionId = "fast", State = WebhookDeliveryState.Succeeded }, Ct)).Items.Count == 3);
         Assert.True(fastDone, "The fast endpoint's deliveries should finish while the slow endpoint holds its slots.");
         Assert.Equal(2, Volatile.Read(ref maxSlowRunning));
         release.SetResult();
         await run.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(2, maxSlowRunning);
-        Assert.Equal(6, (await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { State = WebhookDeliveryState.Succeeded }, Ct)).Items.Count);
+        Assert.Equal(6, (await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { State = WebhookDeliveryState.Succeeded }, Ct)).Items.Count);
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Ordinavo.Webhooks.Contracts;
-using Ordinavo.Webhooks.Publishing.StoreConformance.Infrastructure;
+using Ordinavo.Webhooks.Publishing.TestHost;
 using Ordinavo.Webhooks.Publishing.Tests.Support;
 
 namespace Ordinavo.Webhooks.Publishing.Tests.Delivery;
@@ -14,7 +14,7 @@ public sealed class OutboxWakeSourceTests
     {
         var store = new WakingOutboxStore();
         await using var receiver = await LoopbackReceiver.StartAsync();
-        var node = await PublisherNode.StartAsync(receiver.Endpoint, builder => builder.UseStore(_ => store),
+        var node = await PublisherNode.StartAsync(receiver.Endpoint, builder => builder.UseStore(_ => store, _ => store.Inner),
             configure: o => o.PollInterval = TimeSpan.FromSeconds(60));
         try
         {

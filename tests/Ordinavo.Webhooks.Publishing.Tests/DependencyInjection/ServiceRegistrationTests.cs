@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Ordinavo.Webhooks.Publishing.Tests.Support;
 using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Publishing.Tests.DependencyInjection;
@@ -49,6 +50,45 @@ public sealed class ServiceRegistrationTests
         services.AddOrdinavoWebhookPublisher().UseInMemoryStore().UseStore(_ => custom).UseInMemorySubscriptions();
         using var provider = services.BuildServiceProvider();
         Assert.Same(custom, provider.GetRequiredService<IWebhookOutboxStore>());
+        Assert.Same(custom, provider.GetRequiredService<IWebhookDeliveryMonitor>());
+    }
+
+    [Fact]
+    public void The_in_memory_store_is_registered_once_as_both_seams()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddOrdinavoWebhookPublisher().UseInMemoryStore().UseInMemorySubscriptions();
+        using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IWebhookOutboxStore>();
+        Assert.IsType<InMemoryWebhookOutboxStore>(store);
+        Assert.Same(store, provider.GetRequiredService<IWebhookDeliveryMonitor>());
+    }
+
+    [Fact]
+    public void A_store_with_separate_seams_registers_each_and_operations_read_through_the_monitor()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        var data = new InMemoryWebhookOutboxStore();
+        var worker = new WakingOutboxStore();
+        services.AddOrdinavoWebhookPublisher().UseStore(_ => worker, _ => data).UseInMemorySubscriptions();
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(worker, provider.GetRequiredService<IWebhookOutboxStore>());
+        Assert.Same(data, provider.GetRequiredService<IWebhookDeliveryMonitor>());
+    }
+
+    [Fact]
+    public void Without_a_store_the_monitor_fails_with_a_clear_message()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddOrdinavoWebhookPublisher().UseInMemorySubscriptions();
+        using var provider = services.BuildServiceProvider();
+
+        var ex = Assert.Throws<WebhookPublishingException>(() => provider.GetRequiredService<IWebhookDeliveryMonitor>());
+        Assert.Equal(WebhookPublishingErrorReason.NotConfigured, ex.Reason);
+        Assert.Contains("UseInMemoryStore()", ex.Message);
     }
 
     [Theory]

@@ -61,7 +61,7 @@ public sealed class KestrelDeliveryTests
         await allArrived.Task.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Empty(problems);
         Assert.Equal(2 * events, verified.Count);
-        await WaitForAsync(async () => (await publisher.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { State = WebhookDeliveryState.Succeeded, Limit = 1000 }, Ct)).Items.Count == 2 * events);
+        await WaitForAsync(async () => (await publisher.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { State = WebhookDeliveryState.Succeeded, Limit = 1000 }, Ct)).Items.Count == 2 * events);
         var attempts = await publisher.Operations.GetAttemptsAsync(
             (await publisher.Operations.GetDeliveriesAsync(new WebhookDeliveryQuery { Limit = 1 }, Ct)).Items[0].Id, Ct);
         Assert.Equal("ok", Assert.Single(attempts).ResponseBody);
@@ -141,14 +141,14 @@ public sealed class KestrelDeliveryTests
         await allAcknowledged.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(published.Order(), acknowledged.Keys.Order());
         await WaitForAsync(async () => (await publisher.Outbox.GetQueueDepthAsync(DateTimeOffset.UtcNow, Ct)).Pending == 0);
-        var deliveries = (await publisher.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 1000 }, Ct)).Items;
+        var deliveries = (await publisher.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 1000 }, Ct)).Items;
         Assert.Equal(events, deliveries.Count);
         Assert.All(deliveries, d => Assert.Equal(WebhookDeliveryState.Succeeded, d.State));
         Assert.True(outcomes.GetValueOrDefault("500") > 0 && outcomes.GetValueOrDefault("slow") > 0 && outcomes.GetValueOrDefault("abort") > 0, "Every kind of chaos should have happened.");
         var kinds = new HashSet<WebhookDeliveryErrorKind>();
         foreach (var delivery in deliveries)
         {
-            foreach (var attempt in await publisher.Outbox.GetAttemptsAsync(delivery.Id, Ct))
+            foreach (var attempt in await publisher.Monitor.GetAttemptsAsync(delivery.Id, Ct))
             {
                 kinds.Add(attempt.ErrorKind);
             }

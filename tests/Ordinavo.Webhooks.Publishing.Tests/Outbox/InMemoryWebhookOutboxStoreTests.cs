@@ -1,4 +1,5 @@
-using Ordinavo.Webhooks.Publishing.StoreConformance;
+using Ordinavo.Webhooks.Publishing.Testing;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Publishing.Tests.Outbox;
 
@@ -6,4 +7,9 @@ public sealed class InMemoryWebhookOutboxStoreTests : WebhookOutboxStoreConforma
 {
     protected override Task<IWebhookOutboxStore> CreateStoreAsync() =>
         Task.FromResult<IWebhookOutboxStore>(new InMemoryWebhookOutboxStore());
+
+    /// <summary>The public API of the Ordinavo.Webhooks.Publishing.Testing package (the conformance suite).</summary>
+    [Fact]
+    public void Testing_package_public_api_snapshot() =>
+        Snapshot.MatchText(PublicApi.Dump(typeof(WebhookOutboxStoreConformanceTests).Assembly), "TestingPublicApi");
 }

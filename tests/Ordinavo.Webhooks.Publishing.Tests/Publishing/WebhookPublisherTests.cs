@@ -26,7 +26,7 @@ public sealed class WebhookPublisherTests
 
         Assert.Equal(3, result.DeliveriesEnqueued);
         Assert.False(result.IsDuplicate);
-        var deliveries = (await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = result.EventId }, Ct)).Items;
+        var deliveries = (await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = result.EventId }, Ct)).Items;
         Assert.Equal(["all", "exact", "reports"], deliveries.Select(d => d.SubscriptionId).Order());
         Assert.All(deliveries, d =>
         {
@@ -51,7 +51,7 @@ public sealed class WebhookPublisherTests
 
         Assert.Equal(new WebhookPublishResult(input.EventId!, 2, false), first);
         Assert.Equal(new WebhookPublishResult(input.EventId!, 0, true), second);
-        Assert.Equal(2, (await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = input.EventId }, Ct)).Items.Count);
+        Assert.Equal(2, (await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = input.EventId }, Ct)).Items.Count);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class WebhookPublisherTests
         Assert.True(WebhookIdentifiers.IsValidEventId(first.EventId));
         Assert.NotEqual(first.EventId, second.EventId);
         Assert.False(second.IsDuplicate);
-        var body = Encoding.UTF8.GetString((await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = first.EventId }, Ct)).Items.Single().Body.Span);
+        var body = Encoding.UTF8.GetString((await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = first.EventId }, Ct)).Items.Single().Body.Span);
         Assert.Contains($"\"eventId\":\"{first.EventId}\"", body);
     }
 
@@ -86,7 +86,7 @@ public sealed class WebhookPublisherTests
         h.AddSubscription();
         var ex = await Assert.ThrowsAsync<WebhookPublishingException>(() => h.Publisher.PublishAsync(EngineHarness.Input(eventId: "evt_nope"), Ct));
         Assert.Equal(WebhookPublishingErrorReason.InvalidEvent, ex.Reason);
-        Assert.Empty((await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery(), Ct)).Items);
+        Assert.Empty((await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery(), Ct)).Items);
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class WebhookPublisherTests
 
         h.AddSubscription();
         await Assert.ThrowsAsync<WebhookPayloadBuildException>(() => h.Publisher.PublishAsync(input, Ct));
-        Assert.Empty((await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery(), Ct)).Items);
+        Assert.Empty((await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery(), Ct)).Items);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class WebhookPublisherTests
 
         var result = await h.Publisher.PublishAsync(EngineHarness.Input(), Ct);
 
-        var bodies = (await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = result.EventId }, Ct)).Items
+        var bodies = (await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = result.EventId }, Ct)).Items
             .ToDictionary(d => d.SubscriptionId, d => Encoding.UTF8.GetString(d.Body.Span));
         Assert.Contains("\"contact\":", bodies["full"]);
         Assert.Contains("\"externalId\":\"CUST-10042\"", bodies["full"]);
@@ -155,7 +155,7 @@ public sealed class WebhookPublisherTests
         var prepared = await h.Publisher.PrepareAsync(EngineHarness.Input(), Ct);
 
         Assert.Single(prepared.Deliveries);
-        Assert.Empty((await h.Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery(), Ct)).Items);
+        Assert.Empty((await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery(), Ct)).Items);
 
         var result = await h.Publisher.EnqueueAsync(prepared, Ct);
         Assert.Equal(1, result.DeliveriesEnqueued);

@@ -47,6 +47,9 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public IWebhookOutboxStore Outbox => Services.GetRequiredService<IWebhookOutboxStore>();
 
+    /// <summary>The outbox's query and operations seam (the same store).</summary>
+    public IWebhookDeliveryMonitor Monitor => Services.GetRequiredService<IWebhookDeliveryMonitor>();
+
     public InMemoryWebhookSubscriptionStore Subscriptions => Services.GetRequiredService<InMemoryWebhookSubscriptionStore>();
 
     public RecordingObserver Observer => (RecordingObserver)Services.GetServices<IWebhookDeliveryObserver>().Single();
@@ -77,7 +80,7 @@ internal sealed class EngineHarness : IAsyncDisposable
 
     public async Task<WebhookDeliveryRecord> SingleDeliveryAsync()
     {
-        var page = await Outbox.QueryDeliveriesAsync(new WebhookDeliveryQuery(), CancellationToken.None);
+        var page = await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery(), CancellationToken.None);
         return Assert.Single(page.Items);
     }
 

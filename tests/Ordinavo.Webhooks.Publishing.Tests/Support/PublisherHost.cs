@@ -22,6 +22,9 @@ public sealed class PublisherHost : IAsyncDisposable
 
     public IWebhookOutboxStore Outbox => _services.GetRequiredService<IWebhookOutboxStore>();
 
+    /// <summary>The outbox's query and operations seam (the same store).</summary>
+    public IWebhookDeliveryMonitor Monitor => _services.GetRequiredService<IWebhookDeliveryMonitor>();
+
     public InMemoryWebhookSubscriptionStore Subscriptions => _services.GetRequiredService<InMemoryWebhookSubscriptionStore>();
 
     public async Task StartWorkerAsync()

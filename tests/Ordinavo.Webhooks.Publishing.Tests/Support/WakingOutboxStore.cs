@@ -1,6 +1,9 @@
 namespace Ordinavo.Webhooks.Publishing.Tests.Support;
 
-/// <summary>An in-memory outbox store that is also an <see cref="IWebhookOutboxWakeSource"/> whose wake-ups the test fires.</summary>
+/// <summary>
+/// The worker seam of an in-memory outbox store that is also an <see cref="IWebhookOutboxWakeSource"/> whose wake-ups the
+/// test fires; <see cref="Inner"/> is its query and operations seam.
+/// </summary>
 public sealed class WakingOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeSource
 {
     private readonly object _gate = new();
@@ -59,17 +62,6 @@ public sealed class WakingOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeS
 
     public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
         Inner.DeadLetterAsync(deliveryId, leaseOwner, deadLetteredAt, reason, cancellationToken);
-
-    public Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken) => Inner.GetDeliveryAsync(deliveryId, cancellationToken);
-
-    public Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken) => Inner.QueryDeliveriesAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken) => Inner.GetAttemptsAsync(deliveryId, cancellationToken);
-
-    public Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) => Inner.RequeueAsync(deliveryId, nextAttemptAt, cancellationToken);
-
-    public Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        Inner.RequeueDeadLettersAsync(subscriptionId, createdFrom, createdBefore, nextAttemptAt, cancellationToken);
 
     public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken) =>
         Inner.PurgeAsync(completedBefore, includeDeadLetters, cancellationToken);

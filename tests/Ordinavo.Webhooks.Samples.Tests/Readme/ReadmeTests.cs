@@ -160,21 +160,10 @@ public sealed partial class ReadmeTests
     /// <summary>The <c>#region</c>s of ReadmeSnippets.cs, without their common indentation.</summary>
     private static Dictionary<string, string> Regions()
     {
-        var source = File.ReadAllText(RepositoryPaths.Combine("tests", "Ordinavo.Webhooks.Samples.Tests", "Readme", "ReadmeSnippets.cs")).ReplaceLineEndings("\n");
-        var regions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Match match in RegionPattern().Matches(source))
-        {
-            var lines = match.Groups["body"].Value.TrimEnd('\n', ' ').Split('\n');
-            var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-            regions[match.Groups["name"].Value] = string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
-        }
-
+        var regions = SourceRegions.Read(RepositoryPaths.Combine("tests", "Ordinavo.Webhooks.Samples.Tests", "Readme", "ReadmeSnippets.cs"));
         Assert.NotEmpty(regions);
         return regions;
     }
-
-    [GeneratedRegex(@"#region (?<name>[a-z-]+)\n(?<body>.*?)\n[ ]*#endregion", RegexOptions.Singleline)]
-    private static partial Regex RegionPattern();
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]
     private static partial Regex LinkPattern();

@@ -1,14 +1,25 @@
-using Xunit;
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Ordinavo.Webhooks.Contracts;
+using Xunit;
 
-namespace Ordinavo.Webhooks.Publishing.StoreConformance;
+namespace Ordinavo.Webhooks.Publishing.Testing;
 
 /// <summary>
-/// The behaviour every <see cref="IWebhookOutboxStore"/> must show. A store's test project derives a class from this one
-/// and implements <see cref="CreateStoreAsync"/> (an empty store per call). Times are explicit (no clock), whole milliseconds.
+/// The behaviour every outbox store must show, on both seams: <see cref="IWebhookOutboxStore"/> (the worker seam) and
+/// <see cref="IWebhookDeliveryMonitor"/> (the query and operations seam). A store's xunit test project derives a class from
+/// this one and implements <see cref="CreateStoreAsync"/> (an empty store per call); every test runs on a new store.
+/// Times are explicit (no clock), whole milliseconds.
 /// </summary>
+/// <remarks>
+/// The in-memory, SQLite and PostgreSQL stores pass this suite. A store whose two seams are separate objects overrides
+/// <see cref="GetMonitor"/>.
+/// </remarks>
 public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
 {
     /// <summary>The base time of every test: 2026-06-18T16:40:00Z.</summary>
@@ -16,12 +27,24 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
 
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private IWebhookOutboxStore? _store;
+    private IWebhookDeliveryMonitor? _monitor;
 
-    /// <summary>The store under test (a new, empty one for every test).</summary>
+    /// <summary>The store under test, its worker seam (a new, empty one for every test).</summary>
     protected IWebhookOutboxStore Store => _store ?? throw new InvalidOperationException("The store is not created yet.");
+
+    /// <summary>The store under test, its query and operations seam (see <see cref="GetMonitor"/>).</summary>
+    protected IWebhookDeliveryMonitor Monitor => _monitor ?? throw new InvalidOperationException("The store is not created yet.");
 
     /// <summary>Creates a new, empty store.</summary>
     protected abstract Task<IWebhookOutboxStore> CreateStoreAsync();
+
+    /// <summary>
+    /// The query and operations seam over the same data as <paramref name="store"/>. Default: the store itself, which
+    /// must then implement <see cref="IWebhookDeliveryMonitor"/> as well.
+    /// </summary>
+    protected virtual IWebhookDeliveryMonitor GetMonitor(IWebhookOutboxStore store) =>
+        store as IWebhookDeliveryMonitor
+        ?? throw new InvalidOperationException($"{store?.GetType().Name} does not implement IWebhookDeliveryMonitor: implement it, or override GetMonitor to return the store's query and operations seam.");
 
     /// <summary>Releases a store made by <see cref="CreateStoreAsync"/> (default: disposes it when it is disposable).</summary>
     protected virtual async Task DisposeStoreAsync(IWebhookOutboxStore store)
@@ -38,7 +61,11 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
     }
 
     /// <inheritdoc />
-    public async Task InitializeAsync() => _store = await CreateStoreAsync();
+    public async Task InitializeAsync()
+    {
+        _store = await CreateStoreAsync();
+        _monitor = GetMonitor(_store);
+    }
 
     /// <inheritdoc />
     public async Task DisposeAsync()
@@ -115,10 +142,11 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
     };
 
     private async Task<WebhookDeliveryRecord> GetAsync(string id) =>
-        await Store.GetDeliveryAsync(id, Ct) ?? throw new InvalidOperationException($"Delivery {id} not found.");
+        await Monitor.GetDeliveryAsync(id, Ct) ?? throw new InvalidOperationException($"Delivery {id} not found.");
 
     // ---------------------------------------------------------------- enqueue
 
+    /// <summary>Enqueue stores every delivery and returns it unchanged.</summary>
     [Fact]
     public async Task Enqueue_stores_every_delivery_and_returns_it_unchanged()
     {
@@ -152,6 +180,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Enqueue of the same event id again stores nothing and says so.</summary>
     [Fact]
     public async Task Enqueue_of_the_same_event_id_again_stores_nothing_and_says_so()
     {
@@ -161,21 +190,23 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         var second = NewDelivery(eventId, "sub-b", T0.AddSeconds(1));
         Assert.False(await Store.EnqueueAsync(NewEvent(eventId, T0.AddSeconds(1), second), Ct));
 
-        var page = await Store.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = eventId }, Ct);
+        var page = await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = eventId }, Ct);
         var only = Assert.Single(page.Items);
         Assert.Equal("sub-a", only.SubscriptionId);
-        Assert.Null(await Store.GetDeliveryAsync(second.Id, Ct));
+        Assert.Null(await Monitor.GetDeliveryAsync(second.Id, Ct));
     }
 
+    /// <summary>Enqueue of an event without deliveries is remembered as enqueued.</summary>
     [Fact]
     public async Task Enqueue_of_an_event_without_deliveries_is_remembered_as_enqueued()
     {
         var eventId = NewEventId(T0);
         Assert.True(await Store.EnqueueAsync(NewEvent(eventId, T0), Ct));
         Assert.False(await Store.EnqueueAsync(NewEvent(eventId, T0, NewDelivery(eventId)), Ct));
-        Assert.Empty((await Store.QueryDeliveriesAsync(new WebhookDeliveryQuery(), Ct)).Items);
+        Assert.Empty((await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery(), Ct)).Items);
     }
 
+    /// <summary>Concurrent enqueues of one event id store it once.</summary>
     [Fact]
     public async Task Concurrent_enqueues_of_one_event_id_store_it_once()
     {
@@ -184,11 +215,28 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
             Store.EnqueueAsync(NewEvent(eventId, T0, NewDelivery(eventId, $"sub-{i}")), Ct))));
 
         Assert.Equal(1, results.Count(r => r));
-        Assert.Single((await Store.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = eventId }, Ct)).Items);
+        Assert.Single((await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { EventId = eventId }, Ct)).Items);
+    }
+
+    /// <summary>Invalid arguments are refused with argument exceptions, as <see cref="WebhookOutboxStoreSupport"/> checks them.</summary>
+    [Fact]
+    public async Task Invalid_arguments_are_refused()
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.EnqueueAsync(null!, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.EnqueueAsync(NewEvent("", T0), Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.LeaseDueAsync("", T0, 10, Lease, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.LeaseDueAsync("node-1", T0, 0, Lease, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.LeaseDueAsync("node-1", T0, 10, TimeSpan.Zero, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Monitor.QueryDeliveriesAsync(null!, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 0 }, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+            Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = WebhookOutboxStoreSupport.MaxQueryLimit + 1 }, Ct));
+        Assert.Empty((await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = WebhookOutboxStoreSupport.MaxQueryLimit }, Ct)).Items);
     }
 
     // ---------------------------------------------------------------- lease
 
+    /// <summary>Lease returns due pending deliveries oldest due first and sets the lease.</summary>
     [Fact]
     public async Task Lease_returns_due_pending_deliveries_oldest_due_first_and_sets_the_lease()
     {
@@ -212,6 +260,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Null((await GetAsync(future.Id)).LeaseOwner);
     }
 
+    /// <summary>Lease ties on due time are ordered by id.</summary>
     [Fact]
     public async Task Lease_ties_on_due_time_are_ordered_by_id()
     {
@@ -223,6 +272,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal([first.Id, second.Id], leased.Select(d => d.Id));
     }
 
+    /// <summary>Lease takes at most the batch size.</summary>
     [Fact]
     public async Task Lease_takes_at_most_the_batch_size()
     {
@@ -236,6 +286,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Empty(await Store.LeaseDueAsync("node-3", T0.AddSeconds(1), 3, Lease, Ct));
     }
 
+    /// <summary>Lease never returns succeeded or dead lettered deliveries.</summary>
     [Fact]
     public async Task Lease_never_returns_succeeded_or_dead_lettered_deliveries()
     {
@@ -248,6 +299,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Empty(await Store.LeaseDueAsync("node-2", T0.AddDays(30), 10, Lease, Ct));
     }
 
+    /// <summary>A leased delivery is invisible to other leasers until the lease expires.</summary>
     [Fact]
     public async Task A_leased_delivery_is_invisible_to_other_leasers_until_the_lease_expires()
     {
@@ -263,6 +315,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(T0 + Lease + Lease, released.LeaseExpiresAt);
     }
 
+    /// <summary>Parallel leasers never get the same delivery while its lease holds.</summary>
     [Fact]
     public async Task Parallel_leasers_never_get_the_same_delivery_while_its_lease_holds()
     {
@@ -303,12 +356,13 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
 
         Assert.Empty(duplicates);
         Assert.Equal(count, seen.Count);
-        var stored = await Store.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 1000 }, Ct);
+        var stored = await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 1000 }, Ct);
         Assert.All(stored.Items, d => Assert.Equal(seen[d.Id], d.LeaseOwner));
     }
 
     // ---------------------------------------------------------------- state changes and lease guards
 
+    /// <summary>Complete by the lease owner marks succeeded and releases the lease.</summary>
     [Fact]
     public async Task Complete_by_the_lease_owner_marks_succeeded_and_releases_the_lease()
     {
@@ -325,6 +379,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.False(await Store.CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(3), Ct));
     }
 
+    /// <summary>State changes by another owner are refused.</summary>
     [Fact]
     public async Task State_changes_by_another_owner_are_refused()
     {
@@ -340,6 +395,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal("node-1", stored.LeaseOwner);
     }
 
+    /// <summary>State changes without a lease are refused.</summary>
     [Fact]
     public async Task State_changes_without_a_lease_are_refused()
     {
@@ -350,6 +406,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.False(await Store.CompleteAsync("01J00000000000000000000000", "node-1", T0, Ct));
     }
 
+    /// <summary>A node whose lease expired cannot complete a delivery another node re leased.</summary>
     [Fact]
     public async Task A_node_whose_lease_expired_cannot_complete_a_delivery_another_node_re_leased()
     {
@@ -363,6 +420,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(WebhookDeliveryState.Succeeded, (await GetAsync(delivery.Id)).State);
     }
 
+    /// <summary>Reschedule releases the lease and makes the delivery due at the new time.</summary>
     [Fact]
     public async Task Reschedule_releases_the_lease_and_makes_the_delivery_due_at_the_new_time()
     {
@@ -380,6 +438,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(delivery.Id, (await LeaseOneAsync("node-2", T0.AddMinutes(5))).Id);
     }
 
+    /// <summary>Dead letter keeps the delivery with its reason.</summary>
     [Fact]
     public async Task Dead_letter_keeps_the_delivery_with_its_reason()
     {
@@ -398,6 +457,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
 
     // ---------------------------------------------------------------- finishing attempts in batches
 
+    /// <summary>Finish attempts records every attempt and applies each new state only under its lease.</summary>
     [Fact]
     public async Task Finish_attempts_records_every_attempt_and_applies_each_new_state_only_under_its_lease()
     {
@@ -448,10 +508,11 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         // The attempt happened, so it is in the history even where the lease was lost.
         foreach (var delivery in new[] { succeeded, rescheduled, deadLettered, otherOwner })
         {
-            Assert.Single(await Store.GetAttemptsAsync(delivery.Id, Ct));
+            Assert.Single(await Monitor.GetAttemptsAsync(delivery.Id, Ct));
         }
     }
 
+    /// <summary>Finish attempts ignores unknown deliveries and takes an empty batch.</summary>
     [Fact]
     public async Task Finish_attempts_ignores_unknown_deliveries_and_takes_an_empty_batch()
     {
@@ -467,11 +528,12 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
             },
         ], Ct);
         Assert.Equal([false], applied);
-        Assert.Empty(await Store.GetAttemptsAsync("01J00000000000000000000000", Ct));
+        Assert.Empty(await Monitor.GetAttemptsAsync("01J00000000000000000000000", Ct));
     }
 
     // ---------------------------------------------------------------- attempts
 
+    /// <summary>Attempts are recorded in order and update the delivery summary.</summary>
     [Fact]
     public async Task Attempts_are_recorded_in_order_and_update_the_delivery_summary()
     {
@@ -483,7 +545,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.True(await Store.RecordAttemptAsync(first, Ct));
         Assert.True(await Store.RecordAttemptAsync(second, Ct));
 
-        var attempts = await Store.GetAttemptsAsync(delivery.Id, Ct);
+        var attempts = await Monitor.GetAttemptsAsync(delivery.Id, Ct);
         Assert.Equal(2, attempts.Count);
         Assert.Equal(first.AttemptId, attempts[0].AttemptId);
         Assert.Equal(delivery.Id, attempts[0].DeliveryId);
@@ -505,13 +567,15 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(WebhookDeliveryErrorKind.Timeout, stored.LastErrorKind);
     }
 
+    /// <summary>Recording an attempt for an unknown delivery returns false.</summary>
     [Fact]
     public async Task Recording_an_attempt_for_an_unknown_delivery_returns_false()
     {
         Assert.False(await Store.RecordAttemptAsync(NewAttempt("01J00000000000000000000000", 1, T0), Ct));
-        Assert.Empty(await Store.GetAttemptsAsync("01J00000000000000000000000", Ct));
+        Assert.Empty(await Monitor.GetAttemptsAsync("01J00000000000000000000000", Ct));
     }
 
+    /// <summary>Attempts of one delivery do not show up on another.</summary>
     [Fact]
     public async Task Attempts_of_one_delivery_do_not_show_up_on_another()
     {
@@ -519,12 +583,13 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         var b = await EnqueueOneAsync(createdAt: T0.AddMilliseconds(1));
         await Store.RecordAttemptAsync(NewAttempt(a.Id, 1, T0), Ct);
 
-        Assert.Single(await Store.GetAttemptsAsync(a.Id, Ct));
-        Assert.Empty(await Store.GetAttemptsAsync(b.Id, Ct));
+        Assert.Single(await Monitor.GetAttemptsAsync(a.Id, Ct));
+        Assert.Empty(await Monitor.GetAttemptsAsync(b.Id, Ct));
     }
 
     // ---------------------------------------------------------------- query and paging
 
+    /// <summary>Query filters by event subscription tenant state and time window.</summary>
     [Fact]
     public async Task Query_filters_by_event_subscription_tenant_state_and_time_window()
     {
@@ -535,7 +600,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.True(await Store.CompleteAsync(a1.Id, "node-1", T0.AddMinutes(3), Ct));
 
         async Task<string[]> Ids(WebhookDeliveryQuery q) =>
-            (await Store.QueryDeliveriesAsync(q, Ct)).Items.Select(d => d.Id).ToArray();
+            (await Monitor.QueryDeliveriesAsync(q, Ct)).Items.Select(d => d.Id).ToArray();
 
         Assert.Equal([a1.Id, b1.Id, a2.Id], await Ids(new WebhookDeliveryQuery()));
         Assert.Equal([b1.Id], await Ids(new WebhookDeliveryQuery { EventId = b1.EventId }));
@@ -548,6 +613,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Empty(await Ids(new WebhookDeliveryQuery { SubscriptionId = "sub-b", State = WebhookDeliveryState.DeadLettered }));
     }
 
+    /// <summary>Query pages in id order with the next cursor.</summary>
     [Fact]
     public async Task Query_pages_in_id_order_with_the_next_cursor()
     {
@@ -562,7 +628,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         var pages = 0;
         do
         {
-            var page = await Store.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 3, After = after }, Ct);
+            var page = await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 3, After = after }, Ct);
             Assert.True(page.Items.Count <= 3);
             seen.AddRange(page.Items.Select(d => d.Id));
             after = page.NextAfter;
@@ -574,6 +640,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(ids, seen);
     }
 
+    /// <summary>Query with exactly one page of results has no next cursor.</summary>
     [Fact]
     public async Task Query_with_exactly_one_page_of_results_has_no_next_cursor()
     {
@@ -582,13 +649,14 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
             await EnqueueOneAsync(createdAt: T0.AddSeconds(i));
         }
 
-        var page = await Store.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 3 }, Ct);
+        var page = await Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 3 }, Ct);
         Assert.Equal(3, page.Items.Count);
         Assert.Null(page.NextAfter);
     }
 
     // ---------------------------------------------------------------- requeue
 
+    /// <summary>Requeue makes a dead letter pending again with a fresh schedule and keeps its attempts.</summary>
     [Fact]
     public async Task Requeue_makes_a_dead_letter_pending_again_with_a_fresh_schedule_and_keeps_its_attempts()
     {
@@ -597,7 +665,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         await Store.RecordAttemptAsync(NewAttempt(delivery.Id, 10, T0), Ct);
         await Store.DeadLetterAsync(delivery.Id, "node-1", T0.AddSeconds(1), WebhookDeadLetterReason.RetriesExhausted, Ct);
 
-        Assert.True(await Store.RequeueAsync(delivery.Id, T0.AddHours(1), Ct));
+        Assert.True(await Monitor.RequeueAsync(delivery.Id, T0.AddHours(1), Ct));
 
         var stored = await GetAsync(delivery.Id);
         Assert.Equal(WebhookDeliveryState.Pending, stored.State);
@@ -606,10 +674,11 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Null(stored.CompletedAt);
         Assert.Null(stored.DeadLetterReason);
         Assert.Null(stored.LeaseOwner);
-        Assert.Single(await Store.GetAttemptsAsync(delivery.Id, Ct));
+        Assert.Single(await Monitor.GetAttemptsAsync(delivery.Id, Ct));
         Assert.Equal(delivery.Id, (await LeaseOneAsync("node-2", T0.AddHours(1))).Id);
     }
 
+    /// <summary>Requeue redelivers a succeeded delivery.</summary>
     [Fact]
     public async Task Requeue_redelivers_a_succeeded_delivery()
     {
@@ -617,22 +686,24 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         await LeaseOneAsync("node-1", T0);
         await Store.CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(1), Ct);
 
-        Assert.True(await Store.RequeueAsync(delivery.Id, T0.AddMinutes(1), Ct));
+        Assert.True(await Monitor.RequeueAsync(delivery.Id, T0.AddMinutes(1), Ct));
         Assert.Equal(WebhookDeliveryState.Pending, (await GetAsync(delivery.Id)).State);
     }
 
+    /// <summary>Requeue is refused while a lease holds and for unknown ids.</summary>
     [Fact]
     public async Task Requeue_is_refused_while_a_lease_holds_and_for_unknown_ids()
     {
         var delivery = await EnqueueOneAsync();
         await LeaseOneAsync("node-1", T0);
 
-        Assert.False(await Store.RequeueAsync(delivery.Id, T0.AddSeconds(1), Ct));
+        Assert.False(await Monitor.RequeueAsync(delivery.Id, T0.AddSeconds(1), Ct));
         Assert.Equal("node-1", (await GetAsync(delivery.Id)).LeaseOwner);
-        Assert.True(await Store.RequeueAsync(delivery.Id, T0 + Lease, Ct));
-        Assert.False(await Store.RequeueAsync("01J00000000000000000000000", T0, Ct));
+        Assert.True(await Monitor.RequeueAsync(delivery.Id, T0 + Lease, Ct));
+        Assert.False(await Monitor.RequeueAsync("01J00000000000000000000000", T0, Ct));
     }
 
+    /// <summary>Requeue of dead letters takes only that subscriptions dead letters created in the window.</summary>
     [Fact]
     public async Task Requeue_of_dead_letters_takes_only_that_subscriptions_dead_letters_created_in_the_window()
     {
@@ -652,7 +723,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
 
         Assert.True(await Store.CompleteAsync(succeeded.Id, "node-1", now, Ct));
 
-        var count = await Store.RequeueDeadLettersAsync("sub-a", T0.AddHours(1), T0.AddHours(2), now.AddMinutes(1), Ct);
+        var count = await Monitor.RequeueDeadLettersAsync("sub-a", T0.AddHours(1), T0.AddHours(2), now.AddMinutes(1), Ct);
 
         Assert.Equal(1, count);
         Assert.Equal(WebhookDeliveryState.Pending, (await GetAsync(inWindow.Id)).State);
@@ -666,6 +737,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
 
     // ---------------------------------------------------------------- purge
 
+    /// <summary>Purge deletes old succeeded deliveries with their attempts and keeps dead letters and pending.</summary>
     [Fact]
     public async Task Purge_deletes_old_succeeded_deliveries_with_their_attempts_and_keeps_dead_letters_and_pending()
     {
@@ -682,18 +754,19 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         var purged = await Store.PurgeAsync(T0.AddDays(10), includeDeadLetters: false, Ct);
 
         Assert.Equal(1, purged);
-        Assert.Null(await Store.GetDeliveryAsync(oldDone.Id, Ct));
-        Assert.Empty(await Store.GetAttemptsAsync(oldDone.Id, Ct));
-        Assert.NotNull(await Store.GetDeliveryAsync(oldDead.Id, Ct));
-        Assert.NotNull(await Store.GetDeliveryAsync(newDone.Id, Ct));
-        Assert.NotNull(await Store.GetDeliveryAsync(pending.Id, Ct));
+        Assert.Null(await Monitor.GetDeliveryAsync(oldDone.Id, Ct));
+        Assert.Empty(await Monitor.GetAttemptsAsync(oldDone.Id, Ct));
+        Assert.NotNull(await Monitor.GetDeliveryAsync(oldDead.Id, Ct));
+        Assert.NotNull(await Monitor.GetDeliveryAsync(newDone.Id, Ct));
+        Assert.NotNull(await Monitor.GetDeliveryAsync(pending.Id, Ct));
 
         Assert.Equal(1, await Store.PurgeAsync(T0.AddDays(10), includeDeadLetters: true, Ct));
-        Assert.Null(await Store.GetDeliveryAsync(oldDead.Id, Ct));
-        Assert.NotNull(await Store.GetDeliveryAsync(pending.Id, Ct));
+        Assert.Null(await Monitor.GetDeliveryAsync(oldDead.Id, Ct));
+        Assert.NotNull(await Monitor.GetDeliveryAsync(pending.Id, Ct));
         Assert.Equal(0, await Store.PurgeAsync(T0.AddDays(10), includeDeadLetters: true, Ct));
     }
 
+    /// <summary>Purge forgets an event id only when none of its deliveries is left.</summary>
     [Fact]
     public async Task Purge_forgets_an_event_id_only_when_none_of_its_deliveries_is_left()
     {
@@ -713,6 +786,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.True(await Store.EnqueueAsync(NewEvent(eventId, T0.AddDays(2), NewDelivery(eventId, "sub-c", T0.AddDays(2))), Ct));
     }
 
+    /// <summary>Purge keeps the event ids of recent events without deliveries.</summary>
     [Fact]
     public async Task Purge_keeps_the_event_ids_of_recent_events_without_deliveries()
     {
@@ -729,6 +803,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
 
     // ---------------------------------------------------------------- queue depth and subscription health
 
+    /// <summary>Queue depth counts pending and due deliveries.</summary>
     [Fact]
     public async Task Queue_depth_counts_pending_and_due_deliveries()
     {
@@ -749,6 +824,7 @@ public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
         Assert.Equal(new WebhookQueueDepth(3, 3), await Store.GetQueueDepthAsync(T0.AddHours(1), Ct));
     }
 
+    /// <summary>Subscription health tracks the first failure since the last success.</summary>
     [Fact]
     public async Task Subscription_health_tracks_the_first_failure_since_the_last_success()
     {

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Ordinavo.Webhooks.Publishing.StoreConformance.Infrastructure;
+namespace Ordinavo.Webhooks.Publishing.TestHost;
 
 /// <summary>
 /// A real Kestrel receiver on 127.0.0.1 (a free port) that answers 200 and counts every delivery per

@@ -4,7 +4,7 @@ using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Payloads;
 using Ordinavo.Webhooks.Signing;
 
-namespace Ordinavo.Webhooks.Publishing.StoreConformance.Infrastructure;
+namespace Ordinavo.Webhooks.Publishing.TestHost;
 
 /// <summary>
 /// One publisher "node": its own service provider with the publisher, a durable store and its delivery worker (the

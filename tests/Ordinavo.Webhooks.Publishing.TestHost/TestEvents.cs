@@ -1,7 +1,7 @@
 using System.Text;
 using Ordinavo.Webhooks.Contracts;
 
-namespace Ordinavo.Webhooks.Publishing.StoreConformance.Infrastructure;
+namespace Ordinavo.Webhooks.Publishing.TestHost;
 
 /// <summary>Prepared events for store-level tests (without a publisher).</summary>
 public static class TestEvents

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Ordinavo.Webhooks.Publishing;
+
+/// <summary>
+/// The query and operations seam of the outbox: what operators (and <see cref="IWebhookOperations"/>) need to look at
+/// deliveries and their attempts and to make deliveries due again. The delivery worker never calls it.
+/// </summary>
+/// <remarks>
+/// A store implements this seam and <see cref="IWebhookOutboxStore"/> (the worker seam) over the same data; the store
+/// packages register one instance as both. The split follows the job, not the storage: a store for another database can
+/// implement both on one class or on two classes over the same tables. The conformance suite
+/// <c>WebhookOutboxStoreConformanceTests</c> in the <c>Ordinavo.Webhooks.Publishing.Testing</c> package tests both.
+/// </remarks>
+public interface IWebhookDeliveryMonitor
+{
+    /// <summary>One delivery by id, or <see langword="null"/>.</summary>
+    Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>Deliveries matching <paramref name="query"/>, ordered by id, one page at a time.</summary>
+    Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The attempts of one delivery, oldest first (empty when none or the delivery is unknown).</summary>
+    Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes one delivery due again at <paramref name="nextAttemptAt"/>, whatever its state (succeeded, dead-lettered or
+    /// pending): state <see cref="WebhookDeliveryState.Pending"/>, <see cref="WebhookDeliveryRecord.AttemptCount"/> 0
+    /// (a fresh retry schedule; the attempt history is kept), no completion time, no dead-letter reason.
+    /// Refused while a live lease holds it (a lease expiring after <paramref name="nextAttemptAt"/>).
+    /// </summary>
+    /// <returns><see langword="false"/> when the delivery does not exist or is leased.</returns>
+    Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Requeues (as <see cref="RequeueAsync"/>) every <see cref="WebhookDeliveryState.DeadLettered"/> delivery of a
+    /// subscription created in [<paramref name="createdFrom"/>, <paramref name="createdBefore"/>).
+    /// </summary>
+    /// <returns>How many deliveries were requeued.</returns>
+    Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Data.Common;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Ordinavo.Webhooks.Publishing;
+
+/// <summary>
+/// What every outbox store does the same way above its storage: the argument checks of the seams' methods and the
+/// reading of one page of a delivery query. The in-memory, SQLite and PostgreSQL stores use it; a store for another
+/// database can too, so that it refuses the same arguments and pages the same way.
+/// </summary>
+public static class WebhookOutboxStoreSupport
+{
+    /// <summary>The largest <see cref="WebhookDeliveryQuery.Limit"/> a store accepts.</summary>
+    public const int MaxQueryLimit = 1000;
+
+    /// <summary>
+    /// Checks the argument of <see cref="IWebhookOutboxStore.EnqueueAsync"/>: not null, with an event id and a
+    /// deliveries list (which may be empty).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="preparedEvent"/> or its deliveries are null.</exception>
+    /// <exception cref="ArgumentException">The event id is empty.</exception>
+    public static void ThrowIfInvalidEvent(WebhookPreparedEvent preparedEvent)
+    {
+        ArgumentNullException.ThrowIfNull(preparedEvent);
+        ArgumentException.ThrowIfNullOrEmpty(preparedEvent.EventId, nameof(preparedEvent));
+        ArgumentNullException.ThrowIfNull(preparedEvent.Deliveries, nameof(preparedEvent));
+    }
+
+    /// <summary>
+    /// Checks the arguments of <see cref="IWebhookOutboxStore.LeaseDueAsync"/>: an owner, a positive batch size and a
+    /// positive lease duration.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="owner"/> is null or empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> or <paramref name="leaseDuration"/> is not positive.</exception>
+    public static void ThrowIfInvalidLease(string owner, int batchSize, TimeSpan leaseDuration)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(leaseDuration, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Checks the argument of <see cref="IWebhookDeliveryMonitor.QueryDeliveriesAsync"/>: not null, with a
+    /// <see cref="WebhookDeliveryQuery.Limit"/> of 1 to <see cref="MaxQueryLimit"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The limit is out of range.</exception>
+    public static void ThrowIfInvalidQuery(WebhookDeliveryQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(query.Limit, MaxQueryLimit, nameof(query));
+    }
+
+    /// <summary>
+    /// Reads one page of a delivery query from <paramref name="reader"/>, whose command selected deliveries ordered by id
+    /// with a limit of <paramref name="limit"/> + 1: the first <paramref name="limit"/> rows are the page; a further
+    /// row means there is a next page, which starts after the last delivery of this one
+    /// (<see cref="WebhookDeliveryPage.NextAfter"/>). The further row itself is not read.
+    /// </summary>
+    /// <param name="reader">The open reader, before its first row.</param>
+    /// <param name="limit">The page size (<see cref="WebhookDeliveryQuery.Limit"/>).</param>
+    /// <param name="readDelivery">Maps the reader's current row to a delivery.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<WebhookDeliveryPage> ReadDeliveryPageAsync<TReader>(
+        TReader reader, int limit, Func<TReader, WebhookDeliveryRecord> readDelivery, CancellationToken cancellationToken)
+        where TReader : DbDataReader
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(readDelivery);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var items = new List<WebhookDeliveryRecord>(Math.Min(limit, 256));
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (items.Count == limit)
+            {
+                return new WebhookDeliveryPage(items, items[^1].Id);
+            }
+
+            items.Add(readDelivery(reader));
+        }
+
+        return new WebhookDeliveryPage(items, null);
+    }
+}
