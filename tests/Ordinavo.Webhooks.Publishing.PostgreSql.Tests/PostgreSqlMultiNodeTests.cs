@@ -94,10 +94,21 @@ public sealed class PostgreSqlMultiNodeTests(ITestOutputHelper output) : IAsyncL
                 await stores[0].EnqueueAsync(TestEvents.Prepared(WebhookIdentifiers.NewEventId(), now.AddMilliseconds(-i)), CancellationToken.None);
             }
 
+            // Every node opens its connection first, then all start leasing together: a node that is slow to connect on
+            // a busy machine must not find the queue already emptied by the others.
+            var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var ready = 0;
             var leased = await Task.WhenAll(stores.Select((store, n) => Task.Run(async () =>
             {
+                await store.GetQueueDepthAsync(now, CancellationToken.None);
+                if (Interlocked.Increment(ref ready) == stores.Length)
+                {
+                    go.SetResult();
+                }
+
+                await go.Task;
                 var mine = new List<string>();
-                while (await store.LeaseDueAsync($"node-{n}", now, 25, Lease, CancellationToken.None) is { Count: > 0 } batch)
+                while (await store.LeaseDueAsync($"node-{n}", now, 10, Lease, CancellationToken.None) is { Count: > 0 } batch)
                 {
                     mine.AddRange(batch.Select(d => d.Id));
                 }
