@@ -24,7 +24,7 @@ internal static class CliApplication
     {
         var root = CreateRootCommand(environment);
         var parseResult = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = environment.Output, Error = environment.Error };
+        var configuration = new InvocationConfiguration { Output = environment.Output, Error = environment.Error, EnableDefaultExceptionHandler = false };
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
             foreach (var error in parseResult.Errors)
@@ -45,6 +45,12 @@ internal static class CliApplication
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             return ExitCodes.Success;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // One line, secrets masked: no stack trace for a tool's user.
+            await environment.Error.WriteLineAsync("error: " + SecretRedactor.Redact(ex.Message)).ConfigureAwait(false);
+            return ExitCodes.Failure;
         }
     }
 

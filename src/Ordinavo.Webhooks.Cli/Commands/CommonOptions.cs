@@ -1,5 +1,6 @@
 using System;
 using System.CommandLine;
+using System.Globalization;
 using System.Linq;
 using Ordinavo.Webhooks.Contracts;
 
@@ -25,6 +26,22 @@ internal static class CommonOptions
             }
         });
         return argument;
+    }
+
+    /// <summary>Adds a check that an integer option is between <paramref name="minimum"/> and <paramref name="maximum"/>.</summary>
+    public static Option<int> InRange(this Option<int> option, int minimum, int maximum)
+    {
+        option.Validators.Add(result =>
+        {
+            // Only a value that parsed: a token that is no number already has its own error.
+            if (result.Tokens.Count == 1 &&
+                int.TryParse(result.Tokens[0].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) &&
+                (value < minimum || value > maximum))
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be between {minimum} and {maximum}."));
+            }
+        });
+        return option;
     }
 
     /// <summary>Reads one of the contract's event types.</summary>

@@ -30,31 +30,13 @@ internal static class ListenCommand
     /// <summary>Creates the command.</summary>
     public static Command Create(CliEnvironment environment)
     {
-        var port = new Option<int>("--port", "-p") { Description = $"The port on 127.0.0.1 (0 for any free port). Default: {DefaultPort}.", DefaultValueFactory = _ => DefaultPort };
-        port.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
-            {
-                r.AddError("--port must be between 0 and 65535.");
-            }
-        });
+        var port = new Option<int>("--port", "-p") { Description = $"The port on 127.0.0.1 (0 for any free port). Default: {DefaultPort}.", DefaultValueFactory = _ => DefaultPort }.InRange(0, 65535);
         var secret = SecretSource.CreateOption(several: true);
-        var tolerance = new Option<int>("--tolerance") { Description = "The timestamp tolerance in seconds. Default: 300.", DefaultValueFactory = _ => 300 };
+        var tolerance = new Option<int>("--tolerance") { Description = "The timestamp tolerance in seconds. Default: 300.", DefaultValueFactory = _ => 300 }.InRange(1, 86400);
         var standard = new Option<bool>("--standard-webhooks") { Description = "Accept requests that carry only the Standard Webhooks headers." };
-        var failFirst = new Option<int>("--fail-first") { Description = "Answer 503 to the first N attempts of each event, to rehearse retries." };
+        var failFirst = new Option<int>("--fail-first") { Description = "Answer 503 to the first N attempts of each event, to rehearse retries." }.InRange(0, 100);
         var showBody = new Option<bool>("--show-body") { Description = "Print each body." };
-        var maxRequests = new Option<int>("--max-requests") { Description = "Stop after this many requests. Default: run until Ctrl+C." };
-        foreach (var option in new[] { tolerance, failFirst, maxRequests })
-        {
-            option.Validators.Add(r =>
-            {
-                if (r.GetValueOrDefault<int>() < (option == tolerance ? 1 : 0))
-                {
-                    r.AddError($"{option.Name} must be {(option == tolerance ? "at least 1" : "0 or more")}.");
-                }
-            });
-        }
-
+        var maxRequests = new Option<int>("--max-requests") { Description = "Stop after this many requests. Default: run until Ctrl+C." }.InRange(0, int.MaxValue);
         var json = CommonOptions.Json();
         var command = new Command("listen", "Receive webhooks on 127.0.0.1: verify each request, print it (type, id, attempt, verification, sections) and answer as the wire contract says. Any path is accepted.")
         {

@@ -43,14 +43,7 @@ internal static class TriggerCommand
         var secret = SecretSource.CreateOption(several: true);
         var standard = new Option<bool>("--standard-webhooks") { Description = "Add the Standard Webhooks headers too." };
         var tenant = new Option<string>("--tenant") { Description = "The tenantId in the bodies. Default: tenant-123." };
-        var repeat = new Option<int>("--repeat", "-n") { Description = "Send each event this many times (each time with a fresh eventId unless --event-id).", DefaultValueFactory = _ => 1 };
-        repeat.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() is < 1 or > 1000)
-            {
-                r.AddError("--repeat must be between 1 and 1000.");
-            }
-        });
+        var repeat = new Option<int>("--repeat", "-n") { Description = "Send each event this many times (each time with a fresh eventId unless --event-id).", DefaultValueFactory = _ => 1 }.InRange(1, 1000);
         var eventId = new Option<string>("--event-id") { Description = "Send every event with this eventId (to rehearse duplicates). Default: a fresh eventId each." };
         eventId.Validators.Add(r =>
         {
@@ -59,7 +52,7 @@ internal static class TriggerCommand
                 r.AddError("--event-id must be evt_ followed by a ULID (26 characters).");
             }
         });
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each answer. Default: 15, as the publisher.", DefaultValueFactory = _ => 15 };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for each answer. Default: 15, as the publisher.", DefaultValueFactory = _ => 15 }.InRange(1, 600);
         var insecure = new Option<bool>("--allow-insecure") { Description = "Allow plain HTTP to a host other than loopback." };
         var json = CommonOptions.Json();
         var command = new Command("trigger", "Send signed sample events to an endpoint and show each answer (status, outcome, time). Exit code 0 only when every answer was 2xx.")
@@ -96,7 +89,7 @@ internal static class TriggerCommand
                 parseResult.GetValue(tenant),
                 parseResult.GetValue(repeat),
                 parseResult.GetValue(eventId),
-                TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(timeout))));
+                TimeSpan.FromSeconds(parseResult.GetValue(timeout)));
             return await RunAsync(options, output, cancellationToken).ConfigureAwait(false);
         });
         return command;

@@ -27,14 +27,7 @@ internal static class VerifyCommand
         var headers = new Option<FileInfo>("--headers") { Description = "A file of 'Name: value' header lines (use with --body)." };
         var body = new Option<FileInfo>("--body", "-b") { Description = "The exact body bytes (use with --headers)." };
         var original = new Option<FileInfo>("--original") { Description = "The body as the sender sent it: tells a re-serialized body from a modified one." };
-        var tolerance = new Option<int>("--tolerance") { Description = "The timestamp tolerance in seconds. Default: 300.", DefaultValueFactory = _ => 300 };
-        tolerance.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--tolerance must be at least 1 second.");
-            }
-        });
+        var tolerance = new Option<int>("--tolerance") { Description = "The timestamp tolerance in seconds. Default: 300.", DefaultValueFactory = _ => 300 }.InRange(1, 31_536_000);
         var json = CommonOptions.Json();
         var command = new Command(
             "verify",
