@@ -79,7 +79,7 @@ internal sealed class CapturedRequest
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
-            var line = lines[i];
+            var line = lines[i].TrimEnd('\r');
             if (line.Length == 0)
             {
                 continue;
@@ -97,7 +97,7 @@ internal sealed class CapturedRequest
             }
 
             var name = line[..colon].Trim();
-            var value = line[(colon + 1)..].Trim(' ', '\t');
+            var value = line[(colon + 1)..].Trim(' ', '\t', '\r');
             headers[name] = headers.TryGetValue(name, out var existing) ? existing + ", " + value : value;
         }
 
