@@ -228,19 +228,4 @@ internal static class TriggerCommand
 
         return reason;
     }
-
-    private sealed record TriggerRun(
-        IReadOnlyList<WebhookEventType> Types,
-        Uri Endpoint,
-        string[] Secrets,
-        bool StandardWebhooks,
-        string? TenantId,
-        int Repeat,
-        string? EventId,
-        TimeSpan Timeout);
-
-    private sealed record TriggerAnswer(int Status, string? Outcome, string? Error, TimeSpan Elapsed)
-    {
-        public bool IsSuccess => Status is >= 200 and < 300;
-    }
 }
