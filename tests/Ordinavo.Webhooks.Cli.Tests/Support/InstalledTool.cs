@@ -29,12 +29,23 @@ public sealed class InstalledTool : IAsyncLifetime
     {
         Directory.CreateDirectory(PackageFolder);
         var project = RepositoryPaths.Combine("src", "Ordinavo.Webhooks.Cli", "Ordinavo.Webhooks.Cli.csproj");
-        await DotnetAsync(RepositoryPaths.Root, "pack", project, "-c", Configuration, "--no-build", "-o", PackageFolder, "-p:ContinuousIntegrationBuild=false");
+        await DotnetAsync(RepositoryPaths.Root, "pack", project, "-c", Configuration, "--no-build", "-o", PackageFolder);
         var package = Directory.GetFiles(PackageFolder, "Ordinavo.Webhooks.Cli.*.nupkg").Single(p => !p.EndsWith(".snupkg", StringComparison.Ordinal));
         Version = Path.GetFileNameWithoutExtension(package)["Ordinavo.Webhooks.Cli.".Length..];
 
-        // From a folder outside the repository: its nuget.config maps every package to the public feed.
-        await DotnetAsync(_root, "tool", "install", "--tool-path", ToolFolder, "--add-source", PackageFolder, "Ordinavo.Webhooks.Cli", "--version", Version);
+        // Offline and from the packed folder only: a configuration with that one source (a tool package carries
+        // its dependencies, so nothing else is needed), used from a folder outside the repository.
+        var config = Path.Combine(_root, "nuget.config");
+        await File.WriteAllTextAsync(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="packed" value="{PackageFolder}" />
+              </packageSources>
+            </configuration>
+            """);
+        await DotnetAsync(_root, "tool", "install", "--tool-path", ToolFolder, "--configfile", config, "--add-source", PackageFolder, "Ordinavo.Webhooks.Cli", "--version", Version);
     }
 
     public Task DisposeAsync()
