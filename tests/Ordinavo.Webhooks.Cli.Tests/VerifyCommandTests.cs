@@ -110,11 +110,22 @@ public sealed class VerifyCommandTests : IDisposable
         var json = JsonNode.Parse((await InProcessCli.RunOnceAsync("verify", "--secret", Secret, "--request", stale, "--json")).Output)!;
 
         Assert.Equal(ExitCodes.TimestampOutsideTolerance, exitCode);
-        Assert.Contains("12 min 0 s from now, more than the tolerance of 5 min 0 s; the signature itself matches", output);
+        Assert.Contains("signed 12 min 0 s ago, more than the tolerance of 5 min 0 s; the signature itself matches", output);
         Assert.Equal("timestamp_outside_tolerance", (string?)json["code"]);
         Assert.InRange((double)json["timestamp"]!["ageSeconds"]!, 719, 722);
         Assert.Equal(300, (double)json["timestamp"]!["toleranceSeconds"]!);
         Assert.False((bool?)json["timestamp"]!["withinTolerance"]);
+    }
+
+    [Fact]
+    public async Task A_timestamp_in_the_future_is_outside_the_tolerance_too()
+    {
+        var future = _files.WriteRequest(_request.AsStale(TimeSpan.FromMinutes(-7)));
+
+        var (exitCode, output, _) = await InProcessCli.RunOnceAsync("verify", "--secret", Secret, "--request", future);
+
+        Assert.Equal(ExitCodes.TimestampOutsideTolerance, exitCode);
+        Assert.Contains("in the future, more than the tolerance of 5 min 0 s", output);
     }
 
     [Fact]

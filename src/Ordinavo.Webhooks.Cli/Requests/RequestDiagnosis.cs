@@ -73,7 +73,7 @@ internal sealed class RequestDiagnosis
         ExitCodes.MalformedHeader => Result.HeaderName == WebhookHeaderNames.Signature || Result.HeaderName == WebhookHeaderNames.StandardWebhookSignature
             ? $"The header {Result.HeaderName} has no well-formed entry (expected sha256=<64 hex> for Ordinavo, v1,<base64> for Standard Webhooks)."
             : $"The header {Result.HeaderName} is malformed.",
-        ExitCodes.TimestampOutsideTolerance => $"The timestamp is {Describe(Age!.Value)} from now, more than the tolerance of {Describe(Tolerance)}" +
+        ExitCodes.TimestampOutsideTolerance => $"The request was signed {Describe(Age!.Value)} {(Age.Value >= TimeSpan.Zero ? "ago" : "in the future")}, more than the tolerance of {Describe(Tolerance)}" +
             (SecretMatches.Contains(true) ? "; the signature itself matches." : "; besides, no entry matches any secret."),
         ExitCodes.BodyReserialized => "No entry matches: the body is " + Original!.Description + "." +
             (SignatureMatchesOriginal == true ? " The signature matches the original body." : string.Empty),
