@@ -1,0 +1,3 @@
+using Ordinavo.Webhooks.Cli;
+
+return await CliApplication.RunAsync(args, CliEnvironment.FromProcess()).ConfigureAwait(false);
