@@ -63,7 +63,6 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     /// transaction have an empty payload and wake this node too (the commit is when the deliveries become visible).
     /// </summary>
     private readonly string _ownPayload = Guid.NewGuid().ToString("N");
-    private readonly PostgreSqlEnqueueGroupCommit _enqueues;
     private volatile bool _initialized;
     private int _disposed;
 
@@ -171,8 +170,6 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         _completeSql = $"UPDATE {s}.deliveries SET state = 1, completed_at = $1, lease_owner = NULL, lease_expires_at = NULL {Guard};";
         _deadLetterSql = $"UPDATE {s}.deliveries SET state = 2, completed_at = $1, dead_letter_reason = $4, lease_owner = NULL, lease_expires_at = NULL {Guard};";
 
-        _enqueues = new PostgreSqlEnqueueGroupCommit(_dataSource, _enqueueSql, (parameters, prepared) => AddEnqueueParameters(parameters, prepared, _ownPayload));
-
         // A batch of finished attempts in one statement (one round trip, one row version per delivery): lock each
         // delivery and read its latest version (whether this worker still holds the lease), append the attempt and
         // update the summary whatever the lease, and apply the new state only where the lease held.
@@ -263,7 +260,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     {
         WebhookOutboxStoreSupport.ThrowIfInvalidEvent(preparedEvent);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        return await _enqueues.EnqueueAsync(preparedEvent, cancellationToken).ConfigureAwait(false);
+        await using var command = _dataSource.CreateCommand(_enqueueSql);
+        return await ExecuteEnqueueAsync(command, preparedEvent, _ownPayload, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -678,8 +676,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         return reader.GetBoolean(0);
     }
 
-    /// <summary>The enqueue statement's parameters for one event (a command's, or one command's of a batch).</summary>
-    internal void AddEnqueueParameters(NpgsqlParameterCollection p, WebhookPreparedEvent prepared, string notificationPayload)
+    /// <summary>The enqueue statement's parameters for one event.</summary>
+    private void AddEnqueueParameters(NpgsqlParameterCollection p, WebhookPreparedEvent prepared, string notificationPayload)
     {
         var deliveries = prepared.Deliveries;
         var n = deliveries.Count;

@@ -17,6 +17,13 @@ internal sealed class AttemptFinisher(IWebhookOutboxStore store)
     internal const int MaxBatch = 256;
 
     /// <summary>
+    /// How many batches are written at once: one. Measured with the store throughput benchmark on PostgreSQL, four
+    /// batches at once cost 50 % more per event than one (the writes contend on the two cores and on the deliveries'
+    /// pages), and SQLite's writer groups whatever arrives into its next transaction anyway.
+    /// </summary>
+    internal const int MaxConcurrentWrites = 1;
+
+    /// <summary>
     /// How long one batch may take before it is abandoned. Outcomes are written even while the host stops (the attempts
     /// happened), so the write does not use the stopping token; an abandoned batch's deliveries are attempted again
     /// after their leases expire.
@@ -25,7 +32,7 @@ internal sealed class AttemptFinisher(IWebhookOutboxStore store)
 
     private readonly object _gate = new();
     private List<Pending> _queue = [];
-    private bool _writing;
+    private int _writers;
 
     /// <summary>Queues <paramref name="outcome"/>; the first caller while no batch is being written writes the batches until the queue is empty.</summary>
     /// <returns>Whether the new state was applied (<see langword="false"/>: the lease was lost).</returns>
@@ -36,8 +43,11 @@ internal sealed class AttemptFinisher(IWebhookOutboxStore store)
         lock (_gate)
         {
             _queue.Add(pending);
-            lead = !_writing;
-            _writing = true;
+            lead = _writers < MaxConcurrentWrites;
+            if (lead)
+            {
+                _writers++;
+            }
         }
 
         if (lead)
@@ -57,7 +67,7 @@ internal sealed class AttemptFinisher(IWebhookOutboxStore store)
             {
                 if (_queue.Count == 0)
                 {
-                    _writing = false;
+                    _writers--;
                     return;
                 }
 

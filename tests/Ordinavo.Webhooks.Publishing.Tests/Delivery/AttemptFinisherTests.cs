@@ -20,19 +20,22 @@ public sealed class AttemptFinisherTests
                 lock (batches)
                 {
                     batches.Add(outcomes.Count);
-                    return batches.Count == 1 ? firstWrite.Task : Task.FromResult<IReadOnlyList<bool>>([.. outcomes.Select(o => o.LeaseOwner == "node-1")]);
+                    return batches.Count <= AttemptFinisher.MaxConcurrentWrites
+                        ? firstWrite.Task
+                        : Task.FromResult<IReadOnlyList<bool>>([.. outcomes.Select(o => o.LeaseOwner == "node-1")]);
                 }
             });
         var finisher = new AttemptFinisher(store);
 
-        var first = finisher.FinishAsync(Outcome("node-1"));
+        // The first writes (as many as may run at once) are held open; the outcomes that finish meanwhile wait.
+        var first = Enumerable.Range(0, AttemptFinisher.MaxConcurrentWrites).Select(_ => finisher.FinishAsync(Outcome("node-1"))).ToArray();
         var waiting = Enumerable.Range(0, 10).Select(i => finisher.FinishAsync(Outcome(i == 3 ? "node-2" : "node-1"))).ToArray();
-        Assert.False(first.IsCompleted);
+        Assert.DoesNotContain(first, t => t.IsCompleted);
         firstWrite.SetResult([true]);
 
-        Assert.True(await first);
+        Assert.All(await Task.WhenAll(first), Assert.True);
         var results = await Task.WhenAll(waiting);
-        Assert.Equal([1, 10], batches);
+        Assert.Equal([.. Enumerable.Repeat(1, AttemptFinisher.MaxConcurrentWrites), 10], batches);
         Assert.False(results[3]);
         Assert.Equal(9, results.Count(r => r));
     }
