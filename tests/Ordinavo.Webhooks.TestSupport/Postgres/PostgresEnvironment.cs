@@ -1,4 +1,4 @@
-namespace Ordinavo.Webhooks.Publishing.EntityFrameworkCore.Tests.Infrastructure;
+namespace Ordinavo.Webhooks.TestSupport;
 
 /// <summary>
 /// Where the PostgreSQL tests find their server: the connection string in <c>ORDINAVO_TEST_POSTGRES</c>. Without it the

@@ -1,4 +1,4 @@
-namespace Ordinavo.Webhooks.Publishing.PostgreSql.Tests.Infrastructure;
+namespace Ordinavo.Webhooks.TestSupport;
 
 /// <summary>
 /// Marks a test class (inherited by derived classes) whose every test needs the PostgreSQL server. The assembly's

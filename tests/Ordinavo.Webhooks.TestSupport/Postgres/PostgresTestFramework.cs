@@ -1,12 +1,12 @@
 using System.Reflection;
+using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestFramework("Ordinavo.Webhooks.Publishing.PostgreSql.Tests.Infrastructure.PostgresTestFramework", "Ordinavo.Webhooks.Publishing.PostgreSql.Tests")]
-
-namespace Ordinavo.Webhooks.Publishing.PostgreSql.Tests.Infrastructure;
+namespace Ordinavo.Webhooks.TestSupport;
 
 /// <summary>
+/// A test assembly opts in with <c>[assembly: TestFramework("Ordinavo.Webhooks.TestSupport.PostgresTestFramework", "Ordinavo.Webhooks.TestSupport")]</c>.
 /// xunit's framework, except that tests of classes marked <see cref="RequiresPostgresAttribute"/> are discovered as
 /// skipped (with the reason) when <see cref="PostgresEnvironment.SkipReason"/> says so. On CI nothing is skipped.
 /// </summary>
