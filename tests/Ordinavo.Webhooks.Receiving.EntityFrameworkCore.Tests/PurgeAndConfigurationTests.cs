@@ -108,4 +108,20 @@ public sealed class PurgeAndConfigurationTests
         await allowed.StartAsync();
         await allowed.StopAsync();
     }
+
+    [Fact]
+    public async Task Choosing_the_inbox_twice_for_a_receiver_registers_one_purge_and_one_start_up_check()
+    {
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        var services = new ServiceCollection().AddLogging();
+        services.AddDbContext<InboxTestContext>(database.Configure);
+        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(ReceiverHost.Secret))
+            .UseEntityFrameworkInbox<InboxTestContext>()
+            .UseEntityFrameworkInbox<InboxTestContext>(o => o.PurgeBatchSize = 10);
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Single(provider.GetServices<IHostedService>().OfType<WebhookInboxPurgeService<InboxTestContext>>());
+        Assert.Single(provider.GetServices<IValidateOptions<EntityFrameworkWebhookInboxOptions>>());
+        Assert.Equal(10, provider.GetRequiredService<IOptionsMonitor<EntityFrameworkWebhookInboxOptions>>().Get(string.Empty).PurgeBatchSize);
+    }
 }

@@ -43,9 +43,6 @@ public static class EntityFrameworkWebhookReceiverBuilderExtensions
         }
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IValidateOptions<EntityFrameworkWebhookInboxOptions>>(sp =>
-            new EntityFrameworkWebhookInboxOptionsValidator<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), name));
-
         Replace(services, typeof(IWebhookInbox), name, ServiceDescriptor.KeyedScoped<IWebhookInbox>(name, static (sp, key) =>
             new EntityFrameworkWebhookInbox<TContext>(
                 sp.GetRequiredService<TContext>(),
@@ -55,6 +52,16 @@ public static class EntityFrameworkWebhookReceiverBuilderExtensions
         Replace(services, typeof(IWebhookOrderingStore), name, ServiceDescriptor.KeyedScoped<IWebhookOrderingStore>(name, static (sp, key) =>
             (EntityFrameworkWebhookInbox<TContext>)sp.GetRequiredKeyedService<IWebhookInbox>(key)));
 
+        // The start-up check and the purge once per receiver, however often this is called for it.
+        if (services.Any(d => d.ServiceType == typeof(Registered) && d.IsKeyedService && Equals(d.ServiceKey, name)))
+        {
+            return builder;
+        }
+
+        services.AddKeyedSingleton<Registered>(name);
+        services.AddSingleton<IValidateOptions<EntityFrameworkWebhookInboxOptions>>(sp =>
+            new EntityFrameworkWebhookInboxOptionsValidator<TContext>(sp.GetRequiredService<IServiceScopeFactory>(), name));
+
         services.AddSingleton<IHostedService>(sp => new WebhookInboxPurgeService<TContext>(
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<IOptionsMonitor<EntityFrameworkWebhookInboxOptions>>(),
@@ -63,6 +70,9 @@ public static class EntityFrameworkWebhookReceiverBuilderExtensions
             name));
         return builder;
     }
+
+    /// <summary>Marks a receiver whose EF Core inbox checks and purge are registered.</summary>
+    private sealed class Registered;
 
     private static void Replace(IServiceCollection services, Type serviceType, string name, ServiceDescriptor descriptor)
     {

@@ -77,13 +77,14 @@ public sealed class EntityFrameworkWebhookInbox<TContext> : IWebhookTransactiona
         }
         catch
         {
-            await DisposeQuietlyAsync(transaction).ConfigureAwait(false);
+            await transaction.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
         if (result.Status != WebhookInboxStatus.New)
         {
-            await DisposeQuietlyAsync(transaction).ConfigureAwait(false);
+            // Disposing rolls back what the begin statement wrote (nothing for a duplicate) and gives the connection back.
+            await transaction.DisposeAsync().ConfigureAwait(false);
             return result;
         }
 
@@ -274,11 +275,5 @@ public sealed class EntityFrameworkWebhookInbox<TContext> : IWebhookTransactiona
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-    }
-
-    private static async ValueTask DisposeQuietlyAsync(IDbContextTransaction transaction)
-    {
-        // Rolls back what the begin statement wrote (nothing for a duplicate) and gives the connection back.
-        await transaction.DisposeAsync().ConfigureAwait(false);
     }
 }
