@@ -25,9 +25,7 @@ internal sealed class WebhookDeliveryEngine
     private readonly WebhookSender _sender;
     private readonly WebhookPublisherOptions _options;
     private readonly TimeProvider _time;
-    private readonly WebhookPublisherTelemetry _telemetry;
     private readonly DeliverySignal _signal;
-    private readonly IWebhookDeliveryObserver[] _observers;
     private readonly ILogger _logger;
     private readonly AttemptOutcomeHandler _outcomes;
     private readonly OutboxHousekeeping _housekeeping;
@@ -52,15 +50,13 @@ internal sealed class WebhookDeliveryEngine
         _sender = sender;
         _options = options.Value;
         _time = timeProvider;
-        _telemetry = telemetry;
         _signal = signal;
-        _observers = [.. observers];
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.DeliveryEngine");
         _scheduler = new DeliveryScheduler(_options, timeProvider);
         WorkerId = string.IsNullOrWhiteSpace(_options.WorkerId)
             ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"
             : _options.WorkerId;
-        _outcomes = new AttemptOutcomeHandler(store, subscriptions, _options, timeProvider, telemetry, _observers, _logger, WorkerId, () => Random());
+        _outcomes = new AttemptOutcomeHandler(store, subscriptions, _options, timeProvider, telemetry, [.. observers], _logger, WorkerId, () => Random());
         _housekeeping = new OutboxHousekeeping(store, _options, timeProvider, telemetry, _logger);
     }
 
