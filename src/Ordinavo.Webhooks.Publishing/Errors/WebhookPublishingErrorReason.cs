@@ -24,4 +24,16 @@ public enum WebhookPublishingErrorReason
 
     /// <summary>The call enqueues in the caller's open database transaction, and there is none.</summary>
     TransactionRequired = 5,
+
+    /// <summary>
+    /// A managed subscription changed since the caller read it: the version given is no longer current. Read it again
+    /// and repeat the change.
+    /// </summary>
+    SubscriptionConflict = 6,
+
+    /// <summary>
+    /// A managed subscription's secrets cannot be decrypted with this application's ASP.NET Core Data Protection key
+    /// ring (another key ring, another application name, or keys that were lost). Nothing is signed with them.
+    /// </summary>
+    SecretUnreadable = 7,
 }

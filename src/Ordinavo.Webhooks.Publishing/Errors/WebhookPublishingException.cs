@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Ordinavo.Webhooks.Publishing;
 
@@ -34,6 +35,20 @@ public sealed class WebhookPublishingException : Exception
     {
     }
 
+    /// <summary>Creates an <see cref="WebhookPublishingErrorReason.InvalidSubscription"/> exception listing the invalid fields.</summary>
+    /// <param name="errors">Per field name (as in <see cref="WebhookSubscriptionDefinition"/>), what is wrong with it.</param>
+    /// <param name="message">The summary.</param>
+    public WebhookPublishingException(IReadOnlyDictionary<string, string[]> errors, string message)
+        : this(WebhookPublishingErrorReason.InvalidSubscription, message) => Errors = errors;
+
     /// <summary>Why the operation failed.</summary>
     public WebhookPublishingErrorReason Reason { get; }
+
+    /// <summary>
+    /// For <see cref="WebhookPublishingErrorReason.InvalidSubscription"/> raised by the subscription manager: per field,
+    /// what is wrong with it (never the rejected value). Empty otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = EmptyErrors;
+
+    private static readonly IReadOnlyDictionary<string, string[]> EmptyErrors = new Dictionary<string, string[]>();
 }

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using Microsoft.Extensions.Options;
+using Ordinavo.Webhooks.Contracts;
+
+namespace Ordinavo.Webhooks.Publishing;
+
+/// <summary>
+/// Checks a <see cref="WebhookSubscriptionDefinition"/> before it is stored: an endpoint the delivery engine would
+/// refuse, an event type the catalog does not know or invalid payload options are refused here, at the call, with
+/// the field and the option to change named (never the rejected value's secrets).
+/// </summary>
+internal sealed class SubscriptionDefinitionValidator(IOptions<WebhookPublisherOptions> publisherOptions)
+{
+    public void Validate(WebhookSubscriptionDefinition? definition)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string field, string message)
+        {
+            if (!errors.TryGetValue(field, out var list))
+            {
+                errors[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        if (definition is null)
+        {
+            Add("definition", "The subscription definition is required.");
+        }
+        else
+        {
+            ValidateEndpoint(definition.EndpointUrl, Add);
+            ValidateEventTypes(definition.EventTypes, Add);
+            if (definition.SourceSystem is { } source &&
+                (source.Length == 0 || source.Length > WebhookSubscriptionDefinition.MaxSourceSystemLength || source.Any(c => c < 0x21 || c > 0x7e)))
+            {
+                Add("sourceSystem", $"The source system must be 1 to {WebhookSubscriptionDefinition.MaxSourceSystemLength} printable ASCII characters without spaces.");
+            }
+
+            if (definition.Description is { Length: > WebhookSubscriptionDefinition.MaxDescriptionLength })
+            {
+                Add("description", $"The description must be at most {WebhookSubscriptionDefinition.MaxDescriptionLength} characters.");
+            }
+
+            if (definition.PayloadOptions is null)
+            {
+                Add("payloadOptions", "The payload options are required.");
+            }
+            else if (!definition.PayloadOptions.TryValidate(out var optionsError))
+            {
+                Add("payloadOptions", optionsError);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            var fields = errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+            throw new WebhookPublishingException(fields, $"The subscription is invalid: {string.Join("; ", fields.SelectMany(f => f.Value.Select(m => $"{f.Key}: {m}")))}");
+        }
+    }
+
+    private void ValidateEndpoint(Uri? endpoint, Action<string, string> add)
+    {
+        const string Field = "endpointUrl";
+        var options = publisherOptions.Value;
+        if (endpoint is null)
+        {
+            add(Field, "The endpoint URL is required.");
+            return;
+        }
+
+        if (endpoint.OriginalString.Length > WebhookSubscriptionDefinition.MaxEndpointUrlLength)
+        {
+            add(Field, $"The endpoint URL must be at most {WebhookSubscriptionDefinition.MaxEndpointUrlLength} characters.");
+            return;
+        }
+
+        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttps && endpoint.Scheme != Uri.UriSchemeHttp))
+        {
+            add(Field, "The endpoint URL must be an absolute https:// URL.");
+            return;
+        }
+
+        if (endpoint.Scheme == Uri.UriSchemeHttp && !options.AllowInsecureHttp)
+        {
+            add(Field, "The endpoint URL must use https://. Plain http:// is refused unless the publisher's option AllowInsecureHttp is set (for development).");
+        }
+
+        if (!string.IsNullOrEmpty(endpoint.UserInfo))
+        {
+            add(Field, "The endpoint URL must not carry credentials (user:password@).");
+        }
+
+        if (!string.IsNullOrEmpty(endpoint.Fragment))
+        {
+            add(Field, "The endpoint URL must not have a fragment (#...).");
+        }
+
+        if (!DestinationPolicy.TryCreate(options.AllowedDestinations, out var policy, out _))
+        {
+            return; // The publisher's options validator reports a bad allow-list at start.
+        }
+
+        var host = endpoint.IdnHost;
+        if (policy.IsHostAllowed(host))
+        {
+            return;
+        }
+
+        var restricted = IPAddress.TryParse(endpoint.HostNameType == UriHostNameType.IPv6 ? host.Trim('[', ']') : host, out var address)
+            ? !policy.IsAddressAllowed(address)
+            : string.Equals(host.TrimEnd('.'), "localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
+        if (restricted)
+        {
+            add(Field, "The endpoint's host is a loopback, private or otherwise restricted address. Such destinations are refused unless listed in the publisher's option AllowedDestinations.");
+        }
+    }
+
+    private static void ValidateEventTypes(IReadOnlyList<string>? patterns, Action<string, string> add)
+    {
+        const string Field = "eventTypes";
+        if (patterns is null)
+        {
+            add(Field, "The event types are required (an empty list or [\"*\"] means all).");
+            return;
+        }
+
+        if (patterns.Count > WebhookSubscriptionDefinition.MaxEventTypes)
+        {
+            add(Field, $"At most {WebhookSubscriptionDefinition.MaxEventTypes} event type patterns are allowed.");
+            return;
+        }
+
+        foreach (var raw in patterns)
+        {
+            var pattern = raw?.Trim() ?? string.Empty;
+            if (pattern == "*")
+            {
+                continue;
+            }
+
+            if (pattern.EndsWith(".*", StringComparison.Ordinal))
+            {
+                var prefix = pattern[..^1];
+                if (!WebhookEventCatalog.All.Any(d => d.Type.Value.StartsWith(prefix, StringComparison.Ordinal)))
+                {
+                    add(Field, $"'{Printable(pattern)}' matches no event type of the catalog{Suggestion(pattern)}.");
+                }
+
+                continue;
+            }
+
+            if (!WebhookEventType.TryParse(pattern, out var type) || !type.IsKnown)
+            {
+                add(Field, $"'{Printable(pattern)}' is not an event type of the catalog{Suggestion(pattern)}.");
+            }
+        }
+    }
+
+    /// <summary>The nearest known event type or category pattern, as a hint.</summary>
+    private static string Suggestion(string pattern)
+    {
+        var candidates = WebhookEventCatalog.All.Select(d => d.Type.Value)
+            .Concat(WebhookEventCatalog.All.Select(d => d.Type.Value[..(d.Type.Value.IndexOf('.') + 1)] + "*"))
+            .Distinct(StringComparer.Ordinal);
+        var best = candidates.Select(c => (Candidate: c, Distance: EditDistance(pattern, c))).MinBy(c => c.Distance);
+        return best.Distance <= Math.Max(3, pattern.Length / 3) ? $"; did you mean '{best.Candidate}'?" : " (see the event catalog)";
+    }
+
+    // Levenshtein distance over at most a few dozen short names: not worth a dependency.
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static string Printable(string value) =>
+        value.Length > WebhookEventType.MaxLength || value.Any(char.IsControl) ? "(unprintable)" : value;
+}
