@@ -112,9 +112,9 @@ internal sealed class SubscriptionRecordMapper(SubscriptionSecretProtector prote
         };
     }
 
-    /// <summary>The secrets that still sign at <paramref name="now"/>, newest first.</summary>
+    /// <summary>The secrets that still sign at <paramref name="now"/>, newest first (a rotation appends the new one).</summary>
     public static IEnumerable<SubscriptionDocumentSecret> ActiveSecrets(SubscriptionDocument document, DateTimeOffset now) =>
-        document.Secrets.Where(s => s.ExpiresAt is null || s.ExpiresAt > now).OrderByDescending(s => s.CreatedAt);
+        document.Secrets.Where(s => s.ExpiresAt is null || s.ExpiresAt > now).Reverse();
 
     /// <summary>When the next active secret expires (the end of a cached entry's life), or <see langword="null"/>.</summary>
     public static DateTimeOffset? NextExpiry(SubscriptionDocument document, DateTimeOffset now) =>

@@ -204,7 +204,14 @@ internal sealed class WebhookSubscriptionManager(
         CheckTenant(tenantId);
         return MutateAsync(tenantId, subscriptionId, expectedVersion, document =>
         {
-            var newest = document.Secrets.MaxBy(s => s.CreatedAt);
+            if (document.Secrets.Count == 0)
+            {
+                return false;
+            }
+
+            // A rotation appends the new secret: the last one is the newest.
+            var newest = document.Secrets[^1];
+            newest.ExpiresAt = null;
             return document.Secrets.RemoveAll(s => !ReferenceEquals(s, newest)) > 0;
         }, cancellationToken);
     }
