@@ -80,9 +80,19 @@ internal sealed class AttemptOutcomeHandler
         }
 
         _telemetry.Failed.Add(1, new KeyValuePair<string, object?>("error.kind", attempt.ErrorKind.ToString()));
-        if (attempt.ErrorKind is WebhookDeliveryErrorKind.DestinationRefused or WebhookDeliveryErrorKind.InvalidEndpoint)
+        if (attempt.ErrorKind is WebhookDeliveryErrorKind.InvalidEndpoint)
         {
-            Log.DestinationRefused(_logger, attemptNumber, delivery.Id, subscription.Id, attempt.ErrorKind, Authority(subscription.EndpointUrl));
+            // The scheme is refused by the options whatever the time: retrying for days would only hide the mistake.
+            Log.DestinationRefused(_logger, attemptNumber, delivery.Id, subscription.Id, attempt.ErrorKind, Authority(subscription.EndpointUrl),
+                "the endpoint must be an absolute https:// URL; plain http:// needs WebhookPublisherOptions.AllowInsecureHttp (development only). The delivery is dead-lettered; fix the endpoint, then redeliver");
+            await DeadLetterAsync(delivery, WebhookDeadLetterReason.EndpointRefused, attempt, cancellationToken).ConfigureAwait(false);
+            return answered;
+        }
+
+        if (attempt.ErrorKind is WebhookDeliveryErrorKind.DestinationRefused)
+        {
+            Log.DestinationRefused(_logger, attemptNumber, delivery.Id, subscription.Id, attempt.ErrorKind, Authority(subscription.EndpointUrl),
+                "the host resolves to a loopback, private or otherwise restricted address; if that destination is intended, list it in WebhookPublisherOptions.AllowedDestinations");
         }
 
         if (result.IsGone)

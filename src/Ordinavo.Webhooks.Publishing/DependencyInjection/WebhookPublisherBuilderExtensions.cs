@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Ordinavo.Webhooks.Publishing;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -72,12 +73,19 @@ public static class WebhookPublisherBuilderExtensions
         return builder;
     }
 
-    /// <summary>Reads subscriptions from a configuration section (see <see cref="ConfigurationWebhookSubscriptionStore"/>).</summary>
+    /// <summary>
+    /// Reads subscriptions from a configuration section (see <see cref="ConfigurationWebhookSubscriptionStore"/>). When the
+    /// host starts, each subscription is checked against the publisher's options and the event catalog: an endpoint the
+    /// delivery engine would refuse or an event type pattern that matches nothing stops the host with the fix named.
+    /// </summary>
     public static IWebhookPublisherBuilder UseSubscriptionsFromConfiguration(this IWebhookPublisherBuilder builder, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
-        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookSubscriptionStore>(_ => new ConfigurationWebhookSubscriptionStore(section)));
+        builder.Services.RemoveAll<ConfigurationWebhookSubscriptionStore>();
+        builder.Services.AddSingleton(_ => new ConfigurationWebhookSubscriptionStore(section));
+        builder.Services.Replace(ServiceDescriptor.Singleton<IWebhookSubscriptionStore>(sp => sp.GetRequiredService<ConfigurationWebhookSubscriptionStore>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookPublisherOptions>, ConfiguredSubscriptionsValidator>());
         return builder;
     }
 

@@ -36,8 +36,8 @@ internal static partial class Log
     [LoggerMessage(10, LogLevel.Information, "Webhook delivery worker {WorkerId} stopped.")]
     public static partial void WorkerStopped(ILogger logger, string workerId);
 
-    [LoggerMessage(11, LogLevel.Warning, "Attempt {Attempt} of delivery {DeliveryId} to subscription {SubscriptionId} was refused before connecting: {ErrorKind} ({Endpoint}).")]
-    public static partial void DestinationRefused(ILogger logger, int attempt, string deliveryId, string subscriptionId, WebhookDeliveryErrorKind errorKind, string endpoint);
+    [LoggerMessage(11, LogLevel.Warning, "Attempt {Attempt} of delivery {DeliveryId} to subscription {SubscriptionId} was refused before connecting: {ErrorKind} ({Endpoint}): {Fix}.")]
+    public static partial void DestinationRefused(ILogger logger, int attempt, string deliveryId, string subscriptionId, WebhookDeliveryErrorKind errorKind, string endpoint, string fix);
 
     [LoggerMessage(12, LogLevel.Information, "Purged {Count} completed deliveries older than {Cutoff:o}.")]
     public static partial void Purged(ILogger logger, int count, DateTimeOffset cutoff);

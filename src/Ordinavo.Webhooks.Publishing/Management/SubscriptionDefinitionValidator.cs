@@ -33,7 +33,7 @@ internal sealed class SubscriptionDefinitionValidator(IOptions<WebhookPublisherO
         }
         else
         {
-            ValidateEndpoint(definition.EndpointUrl, Add);
+            ValidateEndpoint(definition.EndpointUrl, publisherOptions.Value, Add);
             ValidateEventTypes(definition.EventTypes, Add);
             if (definition.SourceSystem is { } source &&
                 (source.Length == 0 || source.Length > WebhookSubscriptionDefinition.MaxSourceSystemLength || source.Any(c => c < 0x21 || c > 0x7e)))
@@ -63,10 +63,10 @@ internal sealed class SubscriptionDefinitionValidator(IOptions<WebhookPublisherO
         }
     }
 
-    private void ValidateEndpoint(Uri? endpoint, Action<string, string> add)
+    /// <summary>Reports through <paramref name="add"/> (field, message) why the delivery engine would refuse <paramref name="endpoint"/> under <paramref name="options"/>.</summary>
+    public static void ValidateEndpoint(Uri? endpoint, WebhookPublisherOptions options, Action<string, string> add)
     {
         const string Field = "endpointUrl";
-        var options = publisherOptions.Value;
         if (endpoint is null)
         {
             add(Field, "The endpoint URL is required.");
@@ -120,7 +120,8 @@ internal sealed class SubscriptionDefinitionValidator(IOptions<WebhookPublisherO
         }
     }
 
-    private static void ValidateEventTypes(IReadOnlyList<string>? patterns, Action<string, string> add)
+    /// <summary>Reports through <paramref name="add"/> (field, message) each pattern that matches no event type of the catalog, with the nearest known one.</summary>
+    public static void ValidateEventTypes(IReadOnlyList<string>? patterns, Action<string, string> add)
     {
         const string Field = "eventTypes";
         if (patterns is null)

@@ -14,4 +14,10 @@ public enum WebhookDeadLetterReason
 
     /// <summary>The subscription no longer exists in the subscription store.</summary>
     SubscriptionNotFound = 3,
+
+    /// <summary>
+    /// The endpoint is refused by the publisher's options whatever the time (a plain <c>http://</c> URL without
+    /// <c>AllowInsecureHttp</c>): retrying cannot help. Fix the subscription's endpoint or the options, then redeliver.
+    /// </summary>
+    EndpointRefused = 4,
 }

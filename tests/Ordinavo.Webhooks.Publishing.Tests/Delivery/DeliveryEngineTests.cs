@@ -395,7 +395,12 @@ public sealed partial class DeliveryEngineTests
         await h.RunOnceAsync();
 
         Assert.Empty(h.Handler.Requests);
-        Assert.Equal(WebhookDeliveryErrorKind.InvalidEndpoint, (await h.SingleDeliveryAsync()).LastErrorKind);
+        var refused = await h.SingleDeliveryAsync();
+        Assert.Equal(WebhookDeliveryErrorKind.InvalidEndpoint, refused.LastErrorKind);
+        // Permanent: dead-lettered at once with the reason, not retried for days.
+        Assert.Equal(WebhookDeliveryState.DeadLettered, refused.State);
+        Assert.Equal(WebhookDeadLetterReason.EndpointRefused, refused.DeadLetterReason);
+        Assert.Equal(1, refused.AttemptCount);
 
         await using var allowed = new EngineHarness(o => o.AllowInsecureHttp = true);
         allowed.AddSubscription(endpoint: new Uri("http://receiver.example/hook"));
