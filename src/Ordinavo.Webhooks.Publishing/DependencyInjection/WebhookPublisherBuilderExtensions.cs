@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -114,6 +115,46 @@ public static class WebhookPublisherBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookDeliveryObserver, TObserver>());
+        return builder;
+    }
+
+    /// <summary>The configuration section the documentation uses for the publisher's options.</summary>
+    public const string DefaultConfigurationSection = "Ordinavo:Webhooks:Publisher";
+
+    /// <summary>
+    /// Binds the publisher's options from a configuration section (the documentation uses
+    /// <see cref="DefaultConfigurationSection"/>, <c>Ordinavo:Webhooks:Publisher</c>): <c>RetrySchedule</c> (a list of
+    /// <c>hh:mm:ss</c>, replacing the default schedule when given), <c>AllowInsecureHttp</c>, <c>AllowedDestinations</c>,
+    /// <c>AttemptTimeout</c>, <c>MaxConcurrentDeliveries</c> and every other property of <see cref="WebhookPublisherOptions"/>.
+    /// A key the options do not have (a typo) stops the host at start, naming it.
+    /// </summary>
+    public static IWebhookPublisherBuilder Configure(this IWebhookPublisherBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.AddOptions<WebhookPublisherOptions>().Configure(options =>
+        {
+            // The binder adds to a list that has items: a schedule given in configuration replaces the default one.
+            if (section.GetSection(nameof(WebhookPublisherOptions.RetrySchedule)).GetChildren().Any())
+            {
+                options.RetrySchedule = [];
+            }
+
+            if (section.GetSection(nameof(WebhookPublisherOptions.AllowedDestinations)).GetChildren().Any())
+            {
+                options.AllowedDestinations = [];
+            }
+
+            try
+            {
+                section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+            }
+            catch (InvalidOperationException exception)
+            {
+                throw new OptionsValidationException(Options.Options.DefaultName, typeof(WebhookPublisherOptions),
+                    [$"The configuration section '{(section as IConfigurationSection)?.Path}' does not bind to WebhookPublisherOptions: {exception.Message}"]);
+            }
+        });
         return builder;
     }
 
