@@ -22,7 +22,7 @@ public static class ShopServices
         services.AddDbContext<ShopDbContext>(options => options.UseSqlite("Data Source=app.db"));
         services.AddOrdinavoWebhookPublisher()
             .UseSqliteStore("app.db")
-            .UseSubscriptionsFromConfiguration(configuration.GetSection("Webhooks:Subscriptions"))
+            .UseSubscriptionsFromConfiguration(configuration.GetSection("Ordinavo:Webhooks:Subscriptions"))
             .AddEntityFrameworkCore();
     }
 }
