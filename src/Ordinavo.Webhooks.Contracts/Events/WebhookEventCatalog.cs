@@ -82,6 +82,77 @@ public static class WebhookEventCatalog
             ? descriptor
             : throw new ArgumentException("The event type is not one of the contract's event types.", nameof(type));
 
+    /// <summary>
+    /// Whether <paramref name="pattern"/> selects at least one event type of the catalog: <c>*</c>, a known event type,
+    /// or a prefix followed by <c>.*</c> (<c>visit_report.*</c>) that some known type starts with.
+    /// </summary>
+    public static bool MatchesAny(string? pattern)
+    {
+        if (pattern is null)
+        {
+            return false;
+        }
+
+        pattern = pattern.Trim();
+        if (pattern == "*")
+        {
+            return true;
+        }
+
+        if (pattern.EndsWith(".*", StringComparison.Ordinal))
+        {
+            var prefix = pattern.Substring(0, pattern.Length - 1);
+            foreach (var descriptor in Descriptors)
+            {
+                if (descriptor.Type.Value.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return ByName.ContainsKey(pattern);
+    }
+
+    /// <summary>
+    /// The known event type or category pattern (<c>visit_report.*</c>) nearest to <paramref name="value"/> by edit
+    /// distance, for "did you mean" hints; <see langword="null"/> when nothing is close.
+    /// </summary>
+    public static string? FindNearest(string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value!.Length > WebhookEventType.MaxLength)
+        {
+            return null;
+        }
+
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var descriptor in Descriptors)
+        {
+            var name = descriptor.Type.Value;
+            var category = descriptor.Category switch
+            {
+                WebhookEventCategory.Target => "target.*",
+                WebhookEventCategory.Route => "route.*",
+                WebhookEventCategory.Appointment => "appointment.*",
+                WebhookEventCategory.VisitReport => "visit_report.*",
+                _ => "billing.*",
+            };
+            foreach (var candidate in new[] { name, category })
+            {
+                var distance = EditDistance(value, candidate);
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (candidate, distance);
+                }
+            }
+        }
+
+        return bestDistance <= Math.Max(3, value.Length / 3) ? best : null;
+    }
+
     /// <summary>Returns the catalog's string instance for a known name, so that equal names share one string.</summary>
     internal static string Intern(string value) =>
         ByName is not null && ByName.TryGetValue(value, out var descriptor) ? descriptor.Type.Value : value;
@@ -92,6 +163,31 @@ public static class WebhookEventCatalog
         WebhookSections required,
         WebhookSections optional = WebhookSections.None) =>
         new(type, description, required, optional);
+
+    // Levenshtein distance over a few dozen short names, for hints only: not worth a dependency.
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
 
     private static Dictionary<string, WebhookEventDescriptor> Index()
     {

@@ -144,57 +144,12 @@ internal sealed class SubscriptionDefinitionValidator(IOptions<WebhookPublisherO
                 continue;
             }
 
-            if (pattern.EndsWith(".*", StringComparison.Ordinal))
+            if (!WebhookEventCatalog.MatchesAny(pattern))
             {
-                var prefix = pattern[..^1];
-                if (!WebhookEventCatalog.All.Any(d => d.Type.Value.StartsWith(prefix, StringComparison.Ordinal)))
-                {
-                    add(Field, $"'{Printable(pattern)}' matches no event type of the catalog{Suggestion(pattern)}.");
-                }
-
-                continue;
-            }
-
-            if (!WebhookEventType.TryParse(pattern, out var type) || !type.IsKnown)
-            {
-                add(Field, $"'{Printable(pattern)}' is not an event type of the catalog{Suggestion(pattern)}.");
+                var nearest = WebhookEventCatalog.FindNearest(pattern);
+                add(Field, $"'{Printable(pattern)}' matches no event type of the catalog{(nearest is null ? " (see the event catalog)" : $"; did you mean '{nearest}'?")}.");
             }
         }
-    }
-
-    /// <summary>The nearest known event type or category pattern, as a hint.</summary>
-    private static string Suggestion(string pattern)
-    {
-        var candidates = WebhookEventCatalog.All.Select(d => d.Type.Value)
-            .Concat(WebhookEventCatalog.All.Select(d => d.Type.Value[..(d.Type.Value.IndexOf('.') + 1)] + "*"))
-            .Distinct(StringComparer.Ordinal);
-        var best = candidates.Select(c => (Candidate: c, Distance: EditDistance(pattern, c))).MinBy(c => c.Distance);
-        return best.Distance <= Math.Max(3, pattern.Length / 3) ? $"; did you mean '{best.Candidate}'?" : " (see the event catalog)";
-    }
-
-    // Levenshtein distance over at most a few dozen short names: not worth a dependency.
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 
     private static string Printable(string value) =>

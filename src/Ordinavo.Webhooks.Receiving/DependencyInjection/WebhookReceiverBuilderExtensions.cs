@@ -62,6 +62,51 @@ public static class WebhookReceiverBuilderExtensions
         return builder.AddHandler<THandler>(eventType.Value);
     }
 
+    /// <summary>
+    /// Sends events of <paramref name="eventType"/> to the typed handler <typeparamref name="THandler"/>, which gets the
+    /// category's view <typeparamref name="TEvent"/> (its section non-nullable). The event type must belong to the
+    /// view's category (for example <c>visit_report.approved</c> for <see cref="VisitReportWebhookEvent"/>).
+    /// </summary>
+    /// <typeparam name="THandler">The handler type (resolved as a scoped service, one scope per event).</typeparam>
+    /// <typeparam name="TEvent">The category's event view.</typeparam>
+    /// <param name="builder">The receiver builder.</param>
+    /// <param name="eventType">The event type.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The event type is empty or belongs to another category.</exception>
+    public static IWebhookReceiverBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler, TEvent>(
+        this IWebhookReceiverBuilder builder,
+        WebhookEventType eventType)
+        where THandler : class, IWebhookHandler<TEvent>
+        where TEvent : WebhookCategoryEvent
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var category = WebhookCategoryEvents.CategoryOf(typeof(TEvent));
+        if (eventType.IsEmpty || eventType.Category != category)
+        {
+            throw new ArgumentException(
+                $"'{eventType}' is not a {WebhookCategoryEvents.Pattern(category)} event type, so a {typeof(TEvent).Name} handler cannot take it. Use the view of its category, or the untyped IWebhookHandler.",
+                nameof(eventType));
+        }
+
+        builder.Services.TryAddScoped<THandler>();
+        return builder.AddHandler<TypedWebhookHandler<THandler, TEvent>>(eventType.Value);
+    }
+
+    /// <summary>Sends every event type of <typeparamref name="TEvent"/>'s category (for example <c>visit_report.*</c>) to the typed handler <typeparamref name="THandler"/>.</summary>
+    /// <typeparam name="THandler">The handler type (resolved as a scoped service, one scope per event).</typeparam>
+    /// <typeparam name="TEvent">The category's event view.</typeparam>
+    /// <param name="builder">The receiver builder.</param>
+    /// <returns>The builder.</returns>
+    public static IWebhookReceiverBuilder AddHandler<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] THandler, TEvent>(
+        this IWebhookReceiverBuilder builder)
+        where THandler : class, IWebhookHandler<TEvent>
+        where TEvent : WebhookCategoryEvent
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddScoped<THandler>();
+        return builder.AddHandler<TypedWebhookHandler<THandler, TEvent>>(WebhookCategoryEvents.Pattern(WebhookCategoryEvents.CategoryOf(typeof(TEvent))));
+    }
+
     /// <summary>Sends every event (known or not) to <typeparamref name="THandler"/>.</summary>
     /// <typeparam name="THandler">The handler type.</typeparam>
     /// <param name="builder">The receiver builder.</param>

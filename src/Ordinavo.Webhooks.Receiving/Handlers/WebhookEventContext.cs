@@ -126,6 +126,9 @@ public sealed class WebhookEventContext
     /// <summary>The error of reading the typed event, when a handler tried and it failed.</summary>
     internal WebhookPayloadException? PayloadError => _payloadError;
 
+    /// <summary>Records that the body does not match the contract (answered 400, not 500), and returns the error to throw.</summary>
+    internal WebhookPayloadException RejectPayload(WebhookPayloadException error) => _payloadError ??= error;
+
     /// <summary>Called when the handlers returned: the body may be reused by the host from now on.</summary>
     internal void ReleaseBody() => _bodyReleased = true;
 }

@@ -36,6 +36,14 @@ public sealed class WebhookReceiverOptions
     /// </summary>
     public TimeSpan InboxLeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Event types of your own that handlers may be registered for besides the contract's (for example
+    /// <c>erp.sync_requested</c>). A handler registered for a type or pattern that matches neither the event catalog nor
+    /// this list stops the application at start (a typo such as <c>visit_report.aproved</c> would otherwise leave every
+    /// such event unhandled).
+    /// </summary>
+    public IList<string> CustomEventTypes { get; } = [];
+
     internal bool IsRegistered { get; set; }
 
     internal List<WebhookHandlerRegistration> Handlers { get; } = [];

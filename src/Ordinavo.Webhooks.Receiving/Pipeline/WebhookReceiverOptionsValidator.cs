@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Signing;
 
 namespace Ordinavo.Webhooks.Receiving;
@@ -51,6 +52,44 @@ internal sealed class WebhookReceiverOptionsValidator : IValidateOptions<Webhook
             failures.Add($"{label}: InboxLeaseDuration must be more than zero.");
         }
 
+        foreach (var registration in options.Handlers)
+        {
+            if (!MatchesKnownType(registration.Pattern, options.CustomEventTypes))
+            {
+                var nearest = WebhookEventCatalog.FindNearest(registration.Pattern);
+                failures.Add(
+                    $"{label}: {HandlerName(registration.HandlerType)} is registered for '{registration.Pattern}', which matches no event type of the catalog" +
+                    (nearest is null ? "" : $"; did you mean '{nearest}'?") +
+                    " If it is an event type of your own, add it to CustomEventTypes.");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool MatchesKnownType(string pattern, IList<string> customTypes)
+    {
+        if (WebhookEventCatalog.MatchesAny(pattern))
+        {
+            return true;
+        }
+
+        var prefix = pattern.EndsWith(".*", StringComparison.Ordinal) ? pattern[..^1] : null;
+        foreach (var custom in customTypes)
+        {
+            if (string.Equals(custom, pattern, StringComparison.Ordinal) ||
+                (prefix is not null && custom.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A typed handler runs through an adapter: name the handler the host registered.
+    private static string HandlerName(Type handlerType) =>
+        handlerType.IsGenericType && handlerType.GetGenericTypeDefinition() == typeof(TypedWebhookHandler<,>)
+            ? handlerType.GetGenericArguments()[0].Name
+            : handlerType.Name;
 }
