@@ -60,3 +60,6 @@ catch (IOException ex)
     Console.Error.WriteLine($"error: could not start the receiver: {ex.Message}");
     return 1;
 }
+
+/// <summary>The sample's entry point, public so that integration tests can host it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
