@@ -317,8 +317,8 @@ internal static class DemoRun
                 retried += failed > 0 ? 1 : 0;
             }
 
-            var duplicates = metrics[ReceivingMeter, "ordinavo.webhooks.duplicates"];
-            var rejections = metrics[ReceivingMeter, "ordinavo.webhooks.rejected"];
+            var duplicates = metrics[ReceivingMeter, "ordinavo.webhook.deduplicated"];
+            var rejections = metrics[ReceivingMeter, "ordinavo.webhook.rejected"];
             var handledOnce = final.All(d => receiver.Received.TimesHandled(d.SubscriptionId, d.EventId) == 1);
             var leaked = final.SelectMany(d => PrivateData.Where(p => Encoding.UTF8.GetString(d.Body.Span).Contains(p, StringComparison.Ordinal))).Distinct().ToList();
 
@@ -341,9 +341,9 @@ internal static class DemoRun
             _checks.Check(
                 "the metrics agree (receiver duplicates = 1, rejected = 1; publisher failed attempts = 2, dead-lettered = 0)",
                 duplicates == 1 && rejections == 1 &&
-                metrics[PublishingMeter, "ordinavo.webhooks.failed"] == 2 && metrics[PublishingMeter, "ordinavo.webhooks.dead_lettered"] == 0 &&
+                metrics[PublishingMeter, "ordinavo.webhook.attempt.failed"] == 2 && metrics[PublishingMeter, "ordinavo.webhook.delivery.dead_lettered"] == 0 &&
                 watcher.FailingNotifications == 2 && watcher.DeadLettered == 0,
-                $"duplicates={duplicates}, rejected={rejections}, failed={metrics[PublishingMeter, "ordinavo.webhooks.failed"]}");
+                $"duplicates={duplicates}, rejected={rejections}, failed={metrics[PublishingMeter, "ordinavo.webhook.attempt.failed"]}");
             var seconds = stopwatch.Elapsed.TotalSeconds;
             _checks.Check("the demo finished in under 60 s", seconds < 60, $"{seconds:0.0} s");
 

@@ -5,7 +5,7 @@ namespace Ordinavo.Webhooks.Samples.Demo;
 
 /// <summary>
 /// Listens to the packages' meters (what a monitoring system would scrape) and keeps a total per instrument, e.g.
-/// <c>Ordinavo.Webhooks.Receiving/ordinavo.webhooks.duplicates</c>.
+/// <c>Ordinavo.Webhooks.Receiving/ordinavo.webhook.deduplicated</c>.
 /// </summary>
 internal sealed class MetricTotals : IDisposable
 {

@@ -30,6 +30,7 @@ Console.WriteLine("Ordinavo webhooks publisher sample");
 Console.WriteLine($"  endpoint      {arguments.Url}");
 Console.WriteLine($"  outbox        SQLite {databasePath}{(temporaryFolder is null ? "" : " (temporary, removed at the end)")}");
 Console.WriteLine($"  events        {arguments.Events} (sample day of tenant {WebhookSamples.TenantId}, each with a new eventId)");
+Console.WriteLine($"  headers       X-Ordinavo-*{(arguments.StandardWebhooks ? " and Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature)" : " (add --standard-webhooks for the Standard Webhooks headers too)")}");
 Console.WriteLine($"  retries       compressed for testing: {string.Join(", ", retrySchedule.Select(d => $"{d.TotalSeconds:0} s"))}, then dead letter (production: 5 s, 5 min, 30 min, ... 24 h)");
 if (arguments.IsLoopback)
 {
@@ -64,6 +65,7 @@ builder.Services.AddOrdinavoWebhookPublisher(options =>
         EndpointUrl = arguments.Url,
         Secrets = [arguments.Secret],
         SourceSystem = SampleInputs.SourceSystem,
+        StandardWebhooksHeaders = arguments.StandardWebhooks,
     }));
 builder.Services.AddSingleton<IWebhookDeliveryObserver>(tracker);
 

@@ -17,10 +17,14 @@ internal sealed class PublisherArguments
           --events <N>        how many events to publish, 1..10000 (default 24: one of each event type)
           --db <file>         the SQLite outbox file (default: a new file in a temporary folder, removed at the end)
           --timeout <s>       how long to wait for every event to be delivered or dead-lettered (default 120)
+          --standard-webhooks also send the Standard Webhooks headers (webhook-id, webhook-timestamp,
+                              webhook-signature "v1,<base64>") beside the X-Ordinavo-* ones, signed with the same
+                              secret, to test a Standard Webhooks library against this publisher
         """;
 
-    private PublisherArguments(Uri url, WebhookSecret secret, int events, string? databasePath, TimeSpan timeout)
+    private PublisherArguments(Uri url, WebhookSecret secret, int events, string? databasePath, TimeSpan timeout, bool standardWebhooks)
     {
+        StandardWebhooks = standardWebhooks;
         Url = url;
         Secret = secret;
         Events = events;
@@ -38,6 +42,9 @@ internal sealed class PublisherArguments
 
     public TimeSpan Timeout { get; }
 
+    /// <summary>Whether attempts also carry the Standard Webhooks headers.</summary>
+    public bool StandardWebhooks { get; }
+
     public bool IsPlainHttp => Url.Scheme == Uri.UriSchemeHttp;
 
     /// <summary>Whether the URL names this machine (127.0.0.0/8, ::1 or localhost).</summary>
@@ -47,6 +54,7 @@ internal sealed class PublisherArguments
     {
         arguments = null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var standardWebhooks = false;
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
@@ -54,6 +62,19 @@ internal sealed class PublisherArguments
             {
                 error = null;
                 return false;
+            }
+
+            if (name is "--standard-webhooks")
+            {
+                // A switch: it takes no value.
+                if (standardWebhooks)
+                {
+                    error = $"{name} is given twice.";
+                    return false;
+                }
+
+                standardWebhooks = true;
+                continue;
             }
 
             if (name is not ("--url" or "--secret" or "--events" or "--db" or "--timeout"))
@@ -146,7 +167,7 @@ internal sealed class PublisherArguments
             }
         }
 
-        arguments = new PublisherArguments(url, secret!, events, databasePath, timeout);
+        arguments = new PublisherArguments(url, secret!, events, databasePath, timeout, standardWebhooks);
         error = null;
         return true;
     }

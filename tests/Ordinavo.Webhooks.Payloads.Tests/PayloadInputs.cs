@@ -122,6 +122,53 @@ public static class PayloadInputs
         }
     }
 
+    /// <summary>
+    /// <see cref="For"/> with German names in the customer, location and contact (umlauts and ß: text outside ASCII),
+    /// the case the contract writes as UTF-8 bytes rather than <c>\u</c> escapes.
+    /// </summary>
+    public static WebhookEventInput German(WebhookEventType type)
+    {
+        var input = For(type);
+        return new WebhookEventInput
+        {
+            EventType = input.EventType,
+            OccurredAt = input.OccurredAt,
+            TenantId = input.TenantId,
+            EventId = input.EventId,
+            Customer = input.Customer is null ? null : new CustomerRecord
+            {
+                TenantId = TenantId,
+                Id = 12,
+                ExternalIds = Ids("CUST-10042", "CRM-77812"),
+                CustomerNumber = "MSK-001",
+                Name = "Müller Sanitätshaus Köln",
+            },
+            Location = input.Location is null ? null : new LocationRecord
+            {
+                TenantId = TenantId,
+                Id = 34,
+                ExternalIds = Ids("LOC-KOELN-01", "CRM-SITE-5532"),
+                Name = "Filiale Köln-Süd",
+                Street = "Bonner Straße 12",
+                PostalCode = "50677",
+                City = "Köln",
+            },
+            Contact = input.Contact is null ? null : new ContactRecord
+            {
+                TenantId = TenantId,
+                Id = 56,
+                ExternalIds = Ids("CONT-44", "CRM-P-9001"),
+                DisplayName = "Jürgen Weiß",
+            },
+            Target = input.Target,
+            Appointment = input.Appointment,
+            Route = input.Route,
+            VisitReport = input.VisitReport,
+            Billing = input.Billing,
+            Problem = input.Problem,
+        };
+    }
+
     public static IReadOnlyDictionary<string, string> Ids(string ownId, string otherId) =>
         new Dictionary<string, string> { [SourceSystem] = ownId, [OtherSourceSystem] = otherId };
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.TestSupport;
 
@@ -63,6 +64,31 @@ public sealed class SnapshotTests
     }
 
     [Fact]
+    public void Text_outside_ascii_goes_out_as_utf8_bytes_not_as_escapes()
+    {
+        var bytes = WebhookPayloadBuilder.BuildUtf8Bytes(PayloadInputs.German(WebhookEventType.VisitReportApproved), PayloadInputs.DefaultProfile());
+
+        // The raw body, not a re-rendering: the bytes on the wire are the snapshot (compact, one line).
+        var body = Encoding.UTF8.GetString(bytes);
+        Snapshot.MatchJson(body, "NonAscii/visit_report.approved");
+        Assert.Contains("\"name\":\"Müller Sanitätshaus Köln\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", body, StringComparison.Ordinal);
+        // "ü" is the two UTF-8 bytes C3 BC, once per occurrence, not the six of \u00FC.
+        Assert.Equal(body.Count(c => c == 'ü'), CountOf(bytes, [0xC3, 0xBC]));
+    }
+
+    [Fact]
+    public void The_buffer_writer_path_writes_the_same_utf8_bytes()
+    {
+        var input = PayloadInputs.German(WebhookEventType.VisitReportApproved);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+
+        WebhookPayloadBuilder.Write(buffer, input, PayloadInputs.DefaultProfile());
+
+        Assert.Equal(WebhookPayloadBuilder.BuildUtf8Bytes(input, PayloadInputs.DefaultProfile()), buffer.WrittenSpan.ToArray());
+    }
+
+    [Fact]
     public void PublicApi_IsUnchanged() =>
         Snapshot.MatchText(PublicApi.Dump(typeof(WebhookPayloadBuilder).Assembly), "PublicApi");
 
@@ -70,4 +96,15 @@ public sealed class SnapshotTests
         $"context-{OnOff(context)}.contact-{OnOff(contact)}.summary-{OnOff(summary)}.billing-{OnOff(billing)}";
 
     private static string OnOff(bool value) => value ? "on" : "off";
+
+    private static int CountOf(byte[] haystack, byte[] needle)
+    {
+        var count = 0;
+        for (var span = haystack.AsSpan(); span.IndexOf(needle) is var at and >= 0; span = span[(at + needle.Length)..])
+        {
+            count++;
+        }
+
+        return count;
+    }
 }

@@ -1,4 +1,9 @@
+using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Ordinavo.Webhooks.Signing;
 using Xunit.Abstractions;
 
@@ -62,6 +67,41 @@ public sealed partial class PublisherToReceiverTests(ITestOutputHelper log)
         Assert.Contains("Delivered 0 of 1 event(s)", publisher.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Publisher_sample_adds_the_standard_webhooks_headers_on_request()
+    {
+        var secret = WebhookSecret.Generate();
+        var received = new TaskCompletionSource<(Dictionary<string, string> Headers, WebhookVerificationStatus Status)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        await using var app = builder.Build();
+        app.MapPost("/webhooks", async (HttpContext context) =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            // What a Standard Webhooks receiver checks: only the webhook-* headers.
+            var verifier = new WebhookVerifier(new WebhookVerifierOptions { Secrets = { secret } });
+            var status = verifier.VerifyStandardWebhooks(
+                headers.GetValueOrDefault("webhook-id"), headers.GetValueOrDefault("webhook-timestamp"), headers.GetValueOrDefault("webhook-signature"), buffer.ToArray()).Status;
+            received.TrySetResult((headers, status));
+            return Results.StatusCode(status == WebhookVerificationStatus.Valid ? 200 : 401);
+        });
+        await app.StartAsync();
+
+        using var publisher = SampleProcess.Start(Publisher, ["--url", $"{app.Urls.Single()}/webhooks", "--secret", secret.ExposeSecret(), "--events", "1", "--standard-webhooks"]);
+        var exitCode = await publisher.WaitForExitAsync(TimeSpan.FromMinutes(2));
+        log.WriteLine(publisher.Output);
+
+        Assert.True(exitCode == 0, $"The publisher exited with {exitCode}. Its output:\n{publisher.Output}");
+        Assert.Contains("X-Ordinavo-* and Standard Webhooks", publisher.Output, StringComparison.Ordinal);
+        var (headers, status) = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(WebhookVerificationStatus.Valid, status);
+        Assert.StartsWith("v1,", headers["webhook-signature"], StringComparison.Ordinal);
+        Assert.True(headers.ContainsKey("X-Ordinavo-Signature"));
+    }
+
     public static TheoryData<string[], string> BadPublisherArguments => new()
     {
         { [], "error: --url is required." },
@@ -72,6 +112,7 @@ public sealed partial class PublisherToReceiverTests(ITestOutputHelper log)
         { ["--url", "http://127.0.0.1:9/webhooks", "--secret", WebhookSecret.Generate().ExposeSecret(), "--events", "0"], "--events must be a whole number from 1 to 10000." },
         { ["--url", "http://127.0.0.1:9/webhooks", "--events"], "--events needs a value." },
         { ["--verbose"], "unknown option '--verbose'." },
+        { ["--standard-webhooks", "--standard-webhooks"], "--standard-webhooks is given twice." },
         { ["whsec_SECRET-VALUE-MARKER"], "unexpected value at position 1" },
     };
 

@@ -9,7 +9,12 @@ namespace Ordinavo.Webhooks.Contracts;
 /// time order. <see cref="NewUlid()"/> is monotonic: within one millisecond each new value is the previous one plus one,
 /// across all threads of the process.
 /// </summary>
-public readonly struct Ulid : IEquatable<Ulid>, IComparable<Ulid>
+/// <remarks>
+/// Internal on purpose: a public <c>Ulid</c> here would collide (CS0104) with the widely used <c>System.Ulid</c> of the
+/// <c>Ulid</c> package in any file importing both namespaces. The public surface is the <c>evt_</c>/<c>del_</c> identifier
+/// strings of <see cref="WebhookIdentifiers"/>.
+/// </remarks>
+internal readonly struct Ulid : IEquatable<Ulid>, IComparable<Ulid>
 {
     /// <summary>The length of the text form.</summary>
     public const int Length = 26;

@@ -37,10 +37,10 @@ public static class WebhookIdentifiers
     public static bool IsValidDeliveryId([NotNullWhen(true)] string? value) => TryParseDeliveryId(value, out _);
 
     /// <summary>Reads the ULID of an event id.</summary>
-    public static bool TryParseEventId([NotNullWhen(true)] string? value, out Ulid ulid) => TryParse(value, EventIdPrefix, out ulid);
+    internal static bool TryParseEventId([NotNullWhen(true)] string? value, out Ulid ulid) => TryParse(value, EventIdPrefix, out ulid);
 
     /// <summary>Reads the ULID of a delivery id.</summary>
-    public static bool TryParseDeliveryId([NotNullWhen(true)] string? value, out Ulid ulid) => TryParse(value, DeliveryIdPrefix, out ulid);
+    internal static bool TryParseDeliveryId([NotNullWhen(true)] string? value, out Ulid ulid) => TryParse(value, DeliveryIdPrefix, out ulid);
 
     private static bool TryParse(string? value, string prefix, out Ulid ulid)
     {

@@ -10,25 +10,20 @@ namespace Ordinavo.Webhooks.Contracts.Serialization;
 
 /// <summary>
 /// Writes and reads webhook bodies with <see cref="WebhookJsonContext"/>. Writing follows the contract (UTF-8 without
-/// BOM, camelCase, absent sections omitted, UTC with <c>Z</c>); reading is tolerant of unknown properties and event
+/// BOM, text outside ASCII as UTF-8 rather than <c>\u</c> escapes, camelCase, absent sections omitted, UTC with <c>Z</c>); reading is tolerant of unknown properties and event
 /// types, and every malformed input ends in one <see cref="WebhookPayloadException"/> with a reason.
 /// </summary>
 public static class WebhookEventSerializer
 {
-    private static readonly JsonWriterOptions CompactWriter = new() { SkipValidation = true };
-
     // Built on the first error only; a race builds the same set twice, harmlessly.
     private static HashSet<string>? _knownPropertyNames;
-
-    private static readonly Lazy<WebhookJsonContext> IndentedContext = new(() =>
-        new WebhookJsonContext(new JsonSerializerOptions(WebhookJsonContext.Default.Options) { WriteIndented = true }));
 
     /// <summary>Writes <paramref name="webhookEvent"/> as compact UTF-8 JSON.</summary>
     /// <exception cref="ArgumentException">The envelope lacks <c>eventId</c>, <c>eventType</c>, <c>occurredAt</c> or <c>tenantId</c>.</exception>
     public static byte[] SerializeToUtf8Bytes(WebhookEvent webhookEvent)
     {
         EnsureWritable(webhookEvent);
-        return JsonSerializer.SerializeToUtf8Bytes(webhookEvent, WebhookJsonContext.Default.WebhookEvent);
+        return JsonSerializer.SerializeToUtf8Bytes(webhookEvent, WebhookJsonWire.Compact.WebhookEvent);
     }
 
     /// <summary>Writes <paramref name="webhookEvent"/> as compact UTF-8 JSON into <paramref name="destination"/>.</summary>
@@ -41,8 +36,8 @@ public static class WebhookEventSerializer
         }
 
         EnsureWritable(webhookEvent);
-        using var writer = new Utf8JsonWriter(destination, CompactWriter);
-        JsonSerializer.Serialize(writer, webhookEvent, WebhookJsonContext.Default.WebhookEvent);
+        using var writer = new Utf8JsonWriter(destination, WebhookJsonWire.CompactWriterOptions);
+        JsonSerializer.Serialize(writer, webhookEvent, WebhookJsonWire.Compact.WebhookEvent);
     }
 
     /// <summary>Writes <paramref name="webhookEvent"/> as a JSON string; indented for documents and logs of examples.</summary>
@@ -50,7 +45,7 @@ public static class WebhookEventSerializer
     public static string SerializeToString(WebhookEvent webhookEvent, bool indented = false)
     {
         EnsureWritable(webhookEvent);
-        var context = indented ? IndentedContext.Value : WebhookJsonContext.Default;
+        var context = indented ? WebhookJsonWire.Indented : WebhookJsonWire.Compact;
         return JsonSerializer.Serialize(webhookEvent, context.WebhookEvent);
     }
 

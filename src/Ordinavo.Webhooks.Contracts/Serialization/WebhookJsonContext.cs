@@ -5,7 +5,8 @@ namespace Ordinavo.Webhooks.Contracts.Serialization;
 /// <summary>
 /// The source-generated System.Text.Json context of the contract: camelCase, absent (null) values omitted, UTC
 /// timestamps written with <c>Z</c>, unknown properties ignored when reading. Use <see cref="WebhookEventSerializer"/>
-/// for typed errors on bad input.
+/// for typed errors on bad input and for the wire form of a body: <see cref="Default"/> keeps System.Text.Json's default
+/// encoder, which writes text outside ASCII as <c>\u</c> escapes; the serializer writes it as UTF-8 (contract section 2).
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

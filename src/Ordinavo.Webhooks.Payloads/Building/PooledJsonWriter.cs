@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Text.Json;
+using Ordinavo.Webhooks.Contracts.Serialization;
 
 namespace Ordinavo.Webhooks.Payloads;
 
@@ -10,7 +11,8 @@ namespace Ordinavo.Webhooks.Payloads;
 /// </summary>
 internal static class PooledJsonWriter
 {
-    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+    // The contract's body settings: text outside ASCII as UTF-8 bytes (see WebhookJsonWire).
+    private static readonly JsonWriterOptions Options = WebhookJsonWire.CompactWriterOptions;
 
     [ThreadStatic]
     private static Utf8JsonWriter? cached;

@@ -96,7 +96,7 @@ public static class WebhookPayloadBuilder
         var writer = PooledJsonWriter.Rent(destination);
         try
         {
-            JsonSerializer.Serialize(writer, webhookEvent, WebhookJsonContext.Default.WebhookEvent);
+            JsonSerializer.Serialize(writer, webhookEvent, WebhookJsonWire.Compact.WebhookEvent);
             writer.Flush();
         }
         finally
@@ -111,7 +111,7 @@ public static class WebhookPayloadBuilder
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="WebhookPayloadBuildException">The input or the options were refused.</exception>
     public static byte[] BuildUtf8Bytes(WebhookEventInput input, WebhookPayloadProfile profile) =>
-        JsonSerializer.SerializeToUtf8Bytes(Build(input, profile), WebhookJsonContext.Default.WebhookEvent);
+        JsonSerializer.SerializeToUtf8Bytes(Build(input, profile), WebhookJsonWire.Compact.WebhookEvent);
 
     private static bool Has(WebhookSections sections, WebhookSections section) => (sections & section) != 0;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Ordinavo.Webhooks.Contracts.Diagnostics;
 
 namespace Ordinavo.Webhooks.Publishing;
 
@@ -68,7 +69,7 @@ internal sealed class AttemptOutcomeHandler
                 Log.LeaseLost(_logger, delivery.Id);
             }
 
-            _telemetry.Delivered.Add(1);
+            _telemetry.Succeeded.Add(1, new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, delivery.EventType));
             await _health.ObserveAsync(subscription.Id, succeeded: true, now, confirm: false, cancellationToken).ConfigureAwait(false);
             Log.DeliverySucceeded(_logger, delivery.Id, delivery.EventId, subscription.Id, attemptNumber, attempt.StatusCode ?? 0, attempt.Duration.TotalMilliseconds);
             if (_observers.Length > 0)
@@ -79,7 +80,10 @@ internal sealed class AttemptOutcomeHandler
             return answered;
         }
 
-        _telemetry.Failed.Add(1, new KeyValuePair<string, object?>("error.kind", attempt.ErrorKind.ToString()));
+        _telemetry.Failed.Add(
+            1,
+            new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, delivery.EventType),
+            new KeyValuePair<string, object?>(WebhookTelemetryTags.ErrorType, WebhookPublisherTelemetry.ErrorType(attempt.ErrorKind, attempt.StatusCode)));
         if (attempt.ErrorKind is WebhookDeliveryErrorKind.InvalidEndpoint)
         {
             // The scheme is refused by the options whatever the time: retrying for days would only hide the mistake.
@@ -149,7 +153,10 @@ internal sealed class AttemptOutcomeHandler
             return;
         }
 
-        _telemetry.DeadLettered.Add(1, new KeyValuePair<string, object?>("reason", reason.ToString()));
+        _telemetry.DeadLettered.Add(
+            1,
+            new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, delivery.EventType),
+            new KeyValuePair<string, object?>(WebhookTelemetryTags.DeadLetterReason, WebhookPublisherTelemetry.DeadLetterReason(reason)));
         Log.DeadLettered(_logger, delivery.Id, delivery.EventId, delivery.SubscriptionId, reason);
         var notification = (attempt is null ? Notification(delivery) : Notification(delivery, attempt)) with { DeadLetterReason = reason };
         await NotifyAsync(o => o.OnDeliveryDeadLetteredAsync(notification, cancellationToken), "OnDeliveryDeadLettered").ConfigureAwait(false);

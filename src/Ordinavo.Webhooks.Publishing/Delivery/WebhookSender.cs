@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Options;
 using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.Contracts.Diagnostics;
 using Ordinavo.Webhooks.Signing;
 
 namespace Ordinavo.Webhooks.Publishing;
@@ -47,17 +48,17 @@ internal sealed class WebhookSender(
             return Result(WebhookDeliveryErrorKind.InvalidEndpoint, null, null, null);
         }
 
-        using var activity = WebhookPublisherTelemetry.ActivitySource.StartActivity("webhook deliver", ActivityKind.Client);
+        using var activity = WebhookPublisherTelemetry.ActivitySource.StartActivity(WebhookPublisherTelemetry.DeliverSpan, ActivityKind.Client);
         if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("ordinavo.webhooks.event_id", eventId);
-            activity.SetTag("ordinavo.webhooks.event_type", eventType);
-            activity.SetTag("ordinavo.webhooks.subscription_id", subscription.Id);
-            activity.SetTag("ordinavo.webhooks.delivery_id", attemptId);
-            activity.SetTag("ordinavo.webhooks.attempt", attemptNumber);
-            activity.SetTag("server.address", endpoint.Host);
-            activity.SetTag("server.port", endpoint.Port);
-            activity.SetTag("http.request.method", "POST");
+            activity.SetTag(WebhookTelemetryTags.EventId, eventId);
+            activity.SetTag(WebhookTelemetryTags.EventType, eventType);
+            activity.SetTag(WebhookTelemetryTags.SubscriptionId, subscription.Id);
+            activity.SetTag(WebhookTelemetryTags.DeliveryId, attemptId);
+            activity.SetTag(WebhookTelemetryTags.DeliveryAttempt, attemptNumber);
+            activity.SetTag(WebhookTelemetryTags.ServerAddress, endpoint.Host);
+            activity.SetTag(WebhookTelemetryTags.ServerPort, endpoint.Port);
+            activity.SetTag(WebhookTelemetryTags.HttpRequestMethod, "POST");
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint);
@@ -71,7 +72,14 @@ internal sealed class WebhookSender(
         request.Headers.TryAddWithoutValidation(WebhookHeaderNames.EventType, eventType);
         request.Headers.TryAddWithoutValidation(WebhookHeaderNames.DeliveryId, attemptId);
         request.Headers.TryAddWithoutValidation(WebhookHeaderNames.DeliveryAttempt, attemptNumber.ToString(CultureInfo.InvariantCulture));
-        request.Headers.TryAddWithoutValidation(TraceParentHeader, TraceParent(activity));
+        using var unrecorded = activity is null ? StartUnrecorded() : null;
+        // The Id of a W3C activity is exactly the traceparent value the runtime's HTTP diagnostics write
+        // (00-{trace id}-{span id}-{flags}). A host that forces hierarchical ids gets no traceparent rather than a made-up
+        // one. Neither tracestate nor baggage is sent: the endpoint is a third party.
+        if ((activity ?? unrecorded) is { IdFormat: ActivityIdFormat.W3C } traced)
+        {
+            request.Headers.TryAddWithoutValidation(TraceParentHeader, traced.Id);
+        }
 
         // One source for both the attempt timeout and the caller's token (no linked source per attempt).
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, timeProvider);
@@ -122,7 +130,7 @@ internal sealed class WebhookSender(
             }
 
             var kind = succeeded ? WebhookDeliveryErrorKind.None : WebhookDeliveryErrorKind.HttpStatus;
-            activity?.SetTag("http.response.status_code", status);
+            activity?.SetTag(WebhookTelemetryTags.HttpResponseStatusCode, status);
             return Finish(activity, Result(kind, status, responseBody, retryAfter));
         }
 
@@ -140,10 +148,22 @@ internal sealed class WebhookSender(
                 ErrorKind = kind,
                 ResponseBody = responseBody,
             };
-            telemetry.AttemptDuration.Record(
-                duration.TotalSeconds,
-                new KeyValuePair<string, object?>("outcome", attempt.Succeeded ? "success" : "failure"),
-                new KeyValuePair<string, object?>("error.kind", kind.ToString()));
+            if (telemetry.AttemptDuration.Enabled)
+            {
+                // As OpenTelemetry's HTTP client duration: error.type only on a failure.
+                var eventTypeTag = new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, eventType);
+                if (attempt.Succeeded)
+                {
+                    telemetry.AttemptDuration.Record(duration.TotalSeconds, eventTypeTag);
+                }
+                else
+                {
+                    telemetry.AttemptDuration.Record(
+                        duration.TotalSeconds,
+                        eventTypeTag,
+                        new KeyValuePair<string, object?>(WebhookTelemetryTags.ErrorType, WebhookPublisherTelemetry.ErrorType(kind, status)));
+                }
+            }
             return new SendResult(attempt, retryAfter);
         }
     }
@@ -157,42 +177,24 @@ internal sealed class WebhookSender(
     {
         if (activity is not null && !result.Attempt.Succeeded)
         {
-            activity.SetStatus(ActivityStatusCode.Error, result.Attempt.ErrorKind.ToString());
-            activity.SetTag("error.type", result.Attempt.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? result.Attempt.ErrorKind.ToString());
+            var errorType = WebhookPublisherTelemetry.ErrorType(result.Attempt.ErrorKind, result.Attempt.StatusCode);
+            activity.SetStatus(ActivityStatusCode.Error, errorType);
+            activity.SetTag(WebhookTelemetryTags.ErrorType, errorType);
         }
 
         return result;
     }
 
-    private static string TraceParent(Activity? activity)
+    /// <summary>
+    /// Without a listener no span is recorded, yet the receiver still gets a W3C context to correlate with (the host's
+    /// trace when there is one): an unrecorded activity is started for the attempt.
+    /// </summary>
+    private static Activity StartUnrecorded()
     {
-        if (activity is not null)
-        {
-            return TraceParent(activity.TraceId, activity.SpanId, (activity.ActivityTraceFlags & ActivityTraceFlags.Recorded) != 0);
-        }
-
-        // No listener: still give the receiver a W3C context to correlate with (the host's trace when there is one).
-        var parent = Activity.Current;
-        var traceId = parent is { IdFormat: ActivityIdFormat.W3C } ? parent.TraceId : ActivityTraceId.CreateRandom();
-        return TraceParent(traceId, ActivitySpanId.CreateRandom(), sampled: false);
-    }
-
-    /// <summary><c>00-{trace id}-{span id}-{flags}</c>, written into one string without intermediate ones.</summary>
-    private static string TraceParent(ActivityTraceId traceId, ActivitySpanId spanId, bool sampled)
-    {
-        return string.Create(55, (traceId, spanId, sampled), static (span, state) =>
-        {
-            Span<byte> id = stackalloc byte[16];
-            "00-".CopyTo(span);
-            state.traceId.CopyTo(id);
-            Convert.TryToHexStringLower(id, span.Slice(3, 32), out _);
-            span[35] = '-';
-            state.spanId.CopyTo(id.Slice(0, 8));
-            Convert.TryToHexStringLower(id.Slice(0, 8), span.Slice(36, 16), out _);
-            span[52] = '-';
-            span[53] = '0';
-            span[54] = state.sampled ? '1' : '0';
-        });
+        var unrecorded = new Activity(WebhookPublisherTelemetry.DeliverSpan);
+        unrecorded.SetIdFormat(ActivityIdFormat.W3C);
+        unrecorded.ActivityTraceFlags = ActivityTraceFlags.None; // set before Start: not recorded, whatever the parent is
+        return unrecorded.Start();
     }
 
     private static bool IsRefused(Exception exception)

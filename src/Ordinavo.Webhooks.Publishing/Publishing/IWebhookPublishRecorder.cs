@@ -3,7 +3,7 @@ namespace Ordinavo.Webhooks.Publishing;
 /// <summary>
 /// Counts events that were enqueued outside <see cref="IWebhookPublisher.EnqueueAsync"/>, with a durable store's
 /// transactional overload inside the host's own database transaction, exactly as that method counts its own: the
-/// <c>ordinavo.webhooks.published</c> and <c>ordinavo.webhooks.deliveries.enqueued</c> metrics and the publish log line;
+/// <c>ordinavo.webhook.published</c> and <c>ordinavo.webhook.delivery.enqueued</c> metrics and the publish log line;
 /// and wakes this node's delivery worker once the transaction has committed. Registered by
 /// <c>AddOrdinavoWebhookPublisher</c> (a singleton); the EF Core integration calls it for you.
 /// </summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Ordinavo.Webhooks.Contracts.Diagnostics;
 
 namespace Ordinavo.Webhooks.Publishing;
 
@@ -22,7 +23,7 @@ internal sealed class WebhookPublishRecorder(
         var count = stored ? preparedEvent.Deliveries.Count : 0;
         if (stored)
         {
-            var tag = new KeyValuePair<string, object?>("event.type", preparedEvent.EventType);
+            var tag = new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, preparedEvent.EventType);
             telemetry.Published.Add(1, tag);
             if (count > 0)
             {

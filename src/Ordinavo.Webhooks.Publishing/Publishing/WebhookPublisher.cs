@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.Contracts.Diagnostics;
 using Ordinavo.Webhooks.Payloads;
 
 namespace Ordinavo.Webhooks.Publishing;
@@ -18,11 +19,11 @@ internal sealed class WebhookPublisher(
 {
     public async Task<WebhookPublishResult> PublishAsync(WebhookEventInput input, CancellationToken cancellationToken)
     {
-        using var activity = WebhookPublisherTelemetry.ActivitySource.StartActivity("webhook publish", ActivityKind.Producer);
+        using var activity = WebhookPublisherTelemetry.ActivitySource.StartActivity(WebhookPublisherTelemetry.PublishSpan, ActivityKind.Producer);
         var prepared = await PrepareAsync(input, cancellationToken).ConfigureAwait(false);
-        activity?.SetTag("ordinavo.webhooks.event_id", prepared.EventId);
-        activity?.SetTag("ordinavo.webhooks.event_type", prepared.EventType);
-        activity?.SetTag("ordinavo.webhooks.deliveries", prepared.Deliveries.Count);
+        activity?.SetTag(WebhookTelemetryTags.EventId, prepared.EventId);
+        activity?.SetTag(WebhookTelemetryTags.EventType, prepared.EventType);
+        activity?.SetTag(WebhookTelemetryTags.DeliveryCount, prepared.Deliveries.Count);
         return await EnqueueAsync(prepared, cancellationToken).ConfigureAwait(false);
     }
 

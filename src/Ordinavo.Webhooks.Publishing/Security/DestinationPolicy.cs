@@ -12,32 +12,35 @@ namespace Ordinavo.Webhooks.Publishing;
 /// </summary>
 internal sealed class DestinationPolicy
 {
-    private static readonly IpNetwork[] Restricted =
+    private static readonly IPNetwork[] Restricted =
     [
-        IpNetwork.Parse("0.0.0.0/8"),         // "this network", unspecified
-        IpNetwork.Parse("10.0.0.0/8"),        // private
-        IpNetwork.Parse("100.64.0.0/10"),     // shared address space (CGNAT; also some cloud metadata services)
-        IpNetwork.Parse("127.0.0.0/8"),       // loopback
-        IpNetwork.Parse("169.254.0.0/16"),    // link-local, cloud metadata 169.254.169.254
-        IpNetwork.Parse("172.16.0.0/12"),     // private
-        IpNetwork.Parse("192.0.0.0/24"),      // IETF protocol assignments
-        IpNetwork.Parse("192.168.0.0/16"),    // private
-        IpNetwork.Parse("198.18.0.0/15"),     // benchmarking
-        IpNetwork.Parse("224.0.0.0/4"),       // multicast
-        IpNetwork.Parse("240.0.0.0/4"),       // reserved, broadcast
-        IpNetwork.Parse("::/128"),            // unspecified
-        IpNetwork.Parse("::1/128"),           // loopback
-        IpNetwork.Parse("fc00::/7"),          // unique local (includes the EC2 metadata address fd00:ec2::254)
-        IpNetwork.Parse("fe80::/10"),         // link-local
-        IpNetwork.Parse("fec0::/10"),         // site-local (deprecated)
-        IpNetwork.Parse("ff00::/8"),          // multicast
-        IpNetwork.Parse("100::/64"),          // discard-only
+        IPNetwork.Parse("0.0.0.0/8"),         // "this network", unspecified
+        IPNetwork.Parse("10.0.0.0/8"),        // private
+        IPNetwork.Parse("100.64.0.0/10"),     // shared address space (CGNAT; also some cloud metadata services)
+        IPNetwork.Parse("127.0.0.0/8"),       // loopback
+        IPNetwork.Parse("169.254.0.0/16"),    // link-local, cloud metadata 169.254.169.254
+        IPNetwork.Parse("172.16.0.0/12"),     // private
+        IPNetwork.Parse("192.0.0.0/24"),      // IETF protocol assignments
+        IPNetwork.Parse("192.168.0.0/16"),    // private
+        IPNetwork.Parse("198.18.0.0/15"),     // benchmarking
+        IPNetwork.Parse("224.0.0.0/4"),       // multicast
+        IPNetwork.Parse("240.0.0.0/4"),       // reserved, broadcast
+        IPNetwork.Parse("::/128"),            // unspecified
+        IPNetwork.Parse("::1/128"),           // loopback
+        IPNetwork.Parse("fc00::/7"),          // unique local (includes the EC2 metadata address fd00:ec2::254)
+        IPNetwork.Parse("fe80::/10"),         // link-local
+        IPNetwork.Parse("fec0::/10"),         // site-local (deprecated)
+        IPNetwork.Parse("ff00::/8"),          // multicast
+        IPNetwork.Parse("100::/64"),          // discard-only
     ];
 
-    private readonly List<IpNetwork> _allowedNetworks;
+    // NAT64 (RFC 6052 well-known prefix): the last 32 bits are an IPv4 address, judged as that address.
+    private static readonly IPNetwork Nat64 = IPNetwork.Parse("64:ff9b::/96");
+
+    private readonly List<IPNetwork> _allowedNetworks;
     private readonly HashSet<string> _allowedHosts;
 
-    private DestinationPolicy(List<IpNetwork> networks, HashSet<string> hosts)
+    private DestinationPolicy(List<IPNetwork> networks, HashSet<string> hosts)
     {
         _allowedNetworks = networks;
         _allowedHosts = hosts;
@@ -48,7 +51,7 @@ internal sealed class DestinationPolicy
 
     public static bool TryCreate(IEnumerable<string> allowed, [NotNullWhen(true)] out DestinationPolicy? policy, [NotNullWhen(false)] out string? error)
     {
-        var networks = new List<IpNetwork>();
+        var networks = new List<IPNetwork>();
         var hosts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var raw in allowed)
         {
@@ -58,7 +61,7 @@ internal sealed class DestinationPolicy
                 continue;
             }
 
-            if (IpNetwork.TryParse(entry, out var network))
+            if (TryParseNetwork(entry, out var network))
             {
                 networks.Add(network);
             }
@@ -111,14 +114,11 @@ internal sealed class DestinationPolicy
             address = address.MapToIPv4();
         }
 
-        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        if (Nat64.Contains(address))
         {
-            var bytes = address.GetAddressBytes();
-            // NAT64 (64:ff9b::/96) and IPv4-compatible addresses embed an IPv4 address: judge that one.
-            if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && IsZero(bytes, 4, 8))
-            {
-                return IsRestricted(new IPAddress(bytes.AsSpan(12, 4)));
-            }
+            Span<byte> bytes = stackalloc byte[16];
+            address.TryWriteBytes(bytes, out _);
+            return IsRestricted(new IPAddress(bytes[12..]));
         }
 
         foreach (var network in Restricted)
@@ -132,16 +132,24 @@ internal sealed class DestinationPolicy
         return false;
     }
 
-    private static bool IsZero(byte[] bytes, int start, int count)
+    /// <summary>
+    /// An allow-list entry as an IP range: CIDR notation as <see cref="IPNetwork.TryParse(string?, out IPNetwork)"/> reads
+    /// it (host bits after the prefix are cleared: <c>10.1.2.3/8</c> is <c>10.0.0.0/8</c>), or a single address, which is
+    /// the range of that address alone (<c>/32</c> or <c>/128</c>).
+    /// </summary>
+    private static bool TryParseNetwork(string entry, out IPNetwork network)
     {
-        for (var i = start; i < start + count; i++)
+        if (IPNetwork.TryParse(entry, out network))
         {
-            if (bytes[i] != 0)
-            {
-                return false;
-            }
+            return true;
         }
 
-        return true;
+        if (IPAddress.TryParse(entry, out var address))
+        {
+            network = new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+            return true;
+        }
+
+        return false;
     }
 }

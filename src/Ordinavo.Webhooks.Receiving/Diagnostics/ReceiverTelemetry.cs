@@ -2,13 +2,28 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Ordinavo.Webhooks.Contracts.Diagnostics;
 
 namespace Ordinavo.Webhooks.Receiving;
 
-/// <summary>The package's <see cref="Meter"/> and <see cref="ActivitySource"/>, both named <c>Ordinavo.Webhooks.Receiving</c>.</summary>
+/// <summary>
+/// The package's <see cref="Meter"/> and <see cref="ActivitySource"/>, both named <c>Ordinavo.Webhooks.Receiving</c>,
+/// and the names of its instruments and span (docs/telemetry.md; attribute keys in <see cref="WebhookTelemetryTags"/>).
+/// </summary>
 internal sealed class ReceiverTelemetry : IDisposable
 {
+    /// <summary>The meter's and the activity source's name.</summary>
     public const string Name = "Ordinavo.Webhooks.Receiving";
+
+    /// <summary>The span of one received request (server when it continues the publisher's trace, else internal).</summary>
+    public const string ReceiveSpan = "webhook receive";
+
+    public const string ReceivedInstrument = "ordinavo.webhook.received";
+    public const string RejectedInstrument = "ordinavo.webhook.rejected";
+    public const string DeduplicatedInstrument = "ordinavo.webhook.deduplicated";
+    public const string HandledInstrument = "ordinavo.webhook.handled";
+    public const string HandlerFailedInstrument = "ordinavo.webhook.handler.failed";
+    public const string HandlerDurationInstrument = "ordinavo.webhook.handler.duration";
 
     public static readonly ActivitySource ActivitySource = new(Name, typeof(ReceiverTelemetry).Assembly.GetName().Version?.ToString());
 
@@ -33,19 +48,19 @@ internal sealed class ReceiverTelemetry : IDisposable
             _meter = meterFactory.Create(new MeterOptions(Name));
         }
 
-        _received = _meter.CreateCounter<long>("ordinavo.webhooks.received", "{request}", "Webhook requests received.");
-        _rejected = _meter.CreateCounter<long>("ordinavo.webhooks.rejected", "{request}", "Webhook requests rejected, by reason.");
-        _duplicates = _meter.CreateCounter<long>("ordinavo.webhooks.duplicates", "{request}", "Duplicate webhook events (already handled or in progress).");
-        _handled = _meter.CreateCounter<long>("ordinavo.webhooks.handled", "{event}", "Webhook events handled.");
-        _handlerFailures = _meter.CreateCounter<long>("ordinavo.webhooks.handler_failures", "{event}", "Webhook handler failures.");
-        _handlerDuration = _meter.CreateHistogram<double>("ordinavo.webhooks.handler.duration", "s", "Time spent in handlers per event.");
+        _received = _meter.CreateCounter<long>(ReceivedInstrument, "{request}", "Webhook requests received.");
+        _rejected = _meter.CreateCounter<long>(RejectedInstrument, "{request}", "Webhook requests rejected, by error.type.");
+        _duplicates = _meter.CreateCounter<long>(DeduplicatedInstrument, "{request}", "Duplicate webhook events (already handled or in progress).");
+        _handled = _meter.CreateCounter<long>(HandledInstrument, "{event}", "Webhook events handled.");
+        _handlerFailures = _meter.CreateCounter<long>(HandlerFailedInstrument, "{event}", "Webhook handler failures.");
+        _handlerDuration = _meter.CreateHistogram<double>(HandlerDurationInstrument, "s", "Time spent in handlers per event.");
     }
 
     public void Received(string receiver)
     {
         if (_received.Enabled)
         {
-            _received.Add(1, new KeyValuePair<string, object?>("receiver", receiver));
+            _received.Add(1, new KeyValuePair<string, object?>(WebhookTelemetryTags.ReceiverName, receiver));
         }
     }
 
@@ -55,8 +70,8 @@ internal sealed class ReceiverTelemetry : IDisposable
         {
             _rejected.Add(
                 1,
-                new KeyValuePair<string, object?>("receiver", receiver),
-                new KeyValuePair<string, object?>("reason", WebhookReceiveResult.CodeOf(outcome)));
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.ReceiverName, receiver),
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.ErrorType, WebhookReceiveResult.CodeOf(outcome)));
         }
     }
 
@@ -66,8 +81,8 @@ internal sealed class ReceiverTelemetry : IDisposable
         {
             _duplicates.Add(
                 1,
-                new KeyValuePair<string, object?>("receiver", receiver),
-                new KeyValuePair<string, object?>("status", status == WebhookInboxStatus.InProgress ? "in_progress" : "already_handled"));
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.ReceiverName, receiver),
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.InboxStatus, status == WebhookInboxStatus.InProgress ? "in_progress" : "already_handled"));
         }
     }
 
@@ -77,16 +92,16 @@ internal sealed class ReceiverTelemetry : IDisposable
         {
             _handled.Add(
                 1,
-                new KeyValuePair<string, object?>("receiver", receiver),
-                new KeyValuePair<string, object?>("event.type", eventType));
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.ReceiverName, receiver),
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, eventType));
         }
 
         if (_handlerDuration.Enabled)
         {
             _handlerDuration.Record(
                 elapsed.TotalSeconds,
-                new KeyValuePair<string, object?>("receiver", receiver),
-                new KeyValuePair<string, object?>("event.type", eventType));
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.ReceiverName, receiver),
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, eventType));
         }
     }
 
@@ -96,8 +111,8 @@ internal sealed class ReceiverTelemetry : IDisposable
         {
             _handlerFailures.Add(
                 1,
-                new KeyValuePair<string, object?>("receiver", receiver),
-                new KeyValuePair<string, object?>("event.type", eventType));
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.ReceiverName, receiver),
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, eventType));
         }
     }
 

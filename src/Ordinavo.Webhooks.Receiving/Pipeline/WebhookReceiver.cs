@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.Contracts.Diagnostics;
 using Ordinavo.Webhooks.Signing;
 
 namespace Ordinavo.Webhooks.Receiving;
@@ -123,7 +124,7 @@ public sealed class WebhookReceiver
             }
 
             var eventId = verification.EventId!;
-            activity?.SetTag("ordinavo.event.id", eventId);
+            activity?.SetTag(WebhookTelemetryTags.EventId, eventId);
 
             int? attempt = null;
             var eventTypeHeader = NullIfEmpty(headers.GetValue(WebhookHeaderNames.EventType));
@@ -148,6 +149,12 @@ public sealed class WebhookReceiver
                 attempt = parsedAttempt;
             }
 
+            if (activity is not null)
+            {
+                activity.SetTag(WebhookTelemetryTags.DeliveryId, deliveryId);
+                activity.SetTag(WebhookTelemetryTags.DeliveryAttempt, attempt);
+            }
+
             if (!WebhookEnvelope.TryRead(body.Span, out var envelope, out _))
             {
                 return new(Finish(activity, Reject(WebhookReceiveOutcome.InvalidPayload, eventId)));
@@ -164,7 +171,7 @@ public sealed class WebhookReceiver
                 return new(Finish(activity, Reject(WebhookReceiveOutcome.EventTypeMismatch, eventId)));
             }
 
-            activity?.SetTag("ordinavo.event.type", eventType.Value);
+            activity?.SetTag(WebhookTelemetryTags.EventType, eventType.Value);
             var handlerTypes = settings.GetHandlerTypes(eventType);
             if (handlerTypes.Length == 0)
             {
@@ -373,11 +380,14 @@ public sealed class WebhookReceiver
     {
         if (activity is not null)
         {
-            activity.SetTag("ordinavo.webhook.outcome", WebhookReceiveResult.CodeOf(result.Outcome));
-            activity.SetTag("http.response.status_code", result.StatusCode);
+            var outcome = WebhookReceiveResult.CodeOf(result.Outcome);
+            activity.SetTag(WebhookTelemetryTags.Outcome, outcome);
+            activity.SetTag(WebhookTelemetryTags.HttpResponseStatusCode, result.StatusCode);
             if (!result.IsSuccess && result.StatusCode != 409)
             {
-                activity.SetStatus(ActivityStatusCode.Error, WebhookReceiveResult.CodeOf(result.Outcome));
+                // The same error.type as the rejected counter: the outcome's code.
+                activity.SetStatus(ActivityStatusCode.Error, outcome);
+                activity.SetTag(WebhookTelemetryTags.ErrorType, outcome);
             }
         }
 
@@ -401,10 +411,10 @@ public sealed class WebhookReceiver
             && NullIfEmpty(headers.GetValue("traceparent")) is { } traceParent
             && ActivityContext.TryParse(traceParent, NullIfEmpty(headers.GetValue("tracestate")), isRemote: true, out var parent))
         {
-            return ReceiverTelemetry.ActivitySource.StartActivity("ordinavo.webhooks.receive", ActivityKind.Server, parent);
+            return ReceiverTelemetry.ActivitySource.StartActivity(ReceiverTelemetry.ReceiveSpan, ActivityKind.Server, parent);
         }
 
-        return ReceiverTelemetry.ActivitySource.StartActivity("ordinavo.webhooks.receive", ActivityKind.Internal);
+        return ReceiverTelemetry.ActivitySource.StartActivity(ReceiverTelemetry.ReceiveSpan, ActivityKind.Internal);
     }
 
     /// <summary>One version of the receiver's options, in the form requests use; replaced as a whole on reload.</summary>

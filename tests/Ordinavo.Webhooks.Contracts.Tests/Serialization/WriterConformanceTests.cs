@@ -91,18 +91,6 @@ public class WriterConformanceTests
         Assert.DoesNotContain("presentSections", json, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Fact]
-    public void Non_ascii_text_is_written_as_valid_json_that_reads_back()
-    {
-        var sample = WebhookSamples.For(WebhookEventType.VisitReportApproved);
-        sample = sample with { Contact = sample.Contact! with { DisplayName = "Jürgen Weiß \"Jo\" <Ops>" } };
-
-        var bytes = WebhookEventSerializer.SerializeToUtf8Bytes(sample);
-
-        Assert.Equal("Jürgen Weiß \"Jo\" <Ops>", WebhookEventSerializer.Deserialize(bytes).Contact!.DisplayName);
-        Assert.True(Encoding.UTF8.GetString(bytes).All(c => c < 128), "The compact body is ASCII (non-ASCII characters are escaped).");
-    }
-
     [Theory]
     [InlineData("eventId")]
     [InlineData("eventType")]
@@ -124,5 +112,25 @@ public class WriterConformanceTests
         Assert.Throws<ArgumentException>(() => WebhookEventSerializer.SerializeToString(incomplete));
         Assert.Throws<ArgumentException>(() => WebhookEventSerializer.Serialize(new System.Buffers.ArrayBufferWriter<byte>(), incomplete));
         Assert.Throws<ArgumentNullException>(() => WebhookEventSerializer.SerializeToUtf8Bytes(null!));
+    }
+
+    [Fact]
+    public void Text_outside_ascii_is_written_as_utf8_and_only_what_json_requires_is_escaped()
+    {
+        var sample = WebhookSamples.For(WebhookEventType.VisitReportApproved);
+        var german = sample with
+        {
+            Customer = sample.Customer! with { Name = "Müller & Söhne <Köln> \"Süd\"\\\t" },
+        };
+
+        var bytes = WebhookEventSerializer.SerializeToUtf8Bytes(german);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        WebhookEventSerializer.Serialize(buffer, german);
+
+        // ü, ö as UTF-8; & < > as themselves; the quote, the backslash and the tab escaped (JSON requires those).
+        Assert.Contains("\"name\":\"Müller & Söhne <Köln> \\\"Süd\\\"\\\\\\t\"", Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+        Assert.Equal(bytes, buffer.WrittenSpan.ToArray());
+        Assert.Contains("\"Müller & Söhne", WebhookEventSerializer.SerializeToString(german, indented: true), StringComparison.Ordinal);
+        Assert.Equal(german.Customer.Name, WebhookEventSerializer.Deserialize(bytes).Customer!.Name);
     }
 }

@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace Ordinavo.Webhooks.Publishing.EntityFrameworkCore.Tests.Infrastructure;
 
 /// <summary>
-/// A meter factory for one publisher node; <see cref="PublishedCount"/> sums <c>ordinavo.webhooks.published</c> of this
+/// A meter factory for one publisher node; <see cref="PublishedCount"/> sums <c>ordinavo.webhook.published</c> of this
 /// node's meter only (tests running in parallel have their own).
 /// </summary>
 public sealed class TestMeterFactory : IMeterFactory
@@ -17,7 +17,7 @@ public sealed class TestMeterFactory : IMeterFactory
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, this) && instrument.Name == "ordinavo.webhooks.published")
+            if (ReferenceEquals(instrument.Meter.Scope, this) && instrument.Name == "ordinavo.webhook.published")
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -72,6 +72,46 @@ public sealed partial class DeliveryEngineTests
         Assert.Equal($"00-{span.TraceId.ToHexString()}-{span.SpanId.ToHexString()}-01", Assert.Single(h.Handler.Requests).Header("traceparent"));
     }
 
+    [Fact]
+    public async Task A_body_with_umlauts_goes_out_as_utf8_and_is_signed_over_exactly_those_bytes()
+    {
+        await using var h = new EngineHarness();
+        h.AddSubscription();
+        await h.Publisher.PublishAsync(PayloadInputs.German(WebhookEventType.VisitReportApproved), Ct);
+
+        Assert.Equal(1, await h.RunOnceAsync());
+
+        var request = Assert.Single(h.Handler.Requests);
+        var text = Encoding.UTF8.GetString(request.Body);
+        Assert.Contains("\"name\":\"Müller Sanitätshaus Köln\"", text, StringComparison.Ordinal);
+        var verifier = new WebhookVerifier(new WebhookVerifierOptions { Secrets = { EngineHarness.Secret }, TimeProvider = h.Time });
+        var (eventId, timestamp, signature) = (request.Header("X-Ordinavo-Event-Id"), request.Header("X-Ordinavo-Timestamp"), request.Header("X-Ordinavo-Signature"));
+        Assert.True(verifier.Verify(eventId, timestamp, signature, request.Body).IsValid);
+        // The same JSON with the ü escaped is a different body: the signature covers the bytes, not the text they mean.
+        var escaped = Encoding.UTF8.GetBytes(text.Replace("ü", "\\u00fc", StringComparison.Ordinal));
+        Assert.Equal(WebhookVerificationStatus.NoMatchingSignature, verifier.Verify(eventId, timestamp, signature, escaped).Status);
+    }
+
+    [Fact]
+    public async Task Without_a_recorded_delivery_span_the_traceparent_continues_the_hosts_trace()
+    {
+        // The host's own activity (an ASP.NET request, a job): the receiver gets the host's trace id and a span of its own.
+        using var host = new System.Diagnostics.Activity("host job");
+        host.SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C);
+        host.Start();
+        await using var h = new EngineHarness();
+        h.AddSubscription();
+        await h.Publisher.PublishAsync(EngineHarness.Input(), Ct);
+
+        Assert.Equal(1, await h.RunOnceAsync());
+
+        var traceParent = Assert.Single(h.Handler.Requests).Header("traceparent");
+        Assert.Matches(TraceParent(), traceParent);
+        var parts = traceParent.Split('-');
+        Assert.Equal(host.TraceId.ToHexString(), parts[1]);
+        Assert.NotEqual(host.SpanId.ToHexString(), parts[2]);
+    }
+
     [Theory]
     [InlineData(null, null)]
     [InlineData("accepted", "accepted")]

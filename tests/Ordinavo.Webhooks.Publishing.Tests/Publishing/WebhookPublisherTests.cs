@@ -193,9 +193,9 @@ public sealed class WebhookPublisherTests
         await h.Publisher.PublishAsync(input, Ct);
         await h.RunOnceAsync();
 
-        Assert.Equal(1, counts["ordinavo.webhooks.published"]);
-        Assert.Equal(2, counts["ordinavo.webhooks.deliveries.enqueued"]);
-        Assert.Equal(2, counts["ordinavo.webhooks.delivered"]);
+        Assert.Equal(1, counts["ordinavo.webhook.published"]);
+        Assert.Equal(2, counts["ordinavo.webhook.delivery.enqueued"]);
+        Assert.Equal(2, counts["ordinavo.webhook.delivery.succeeded"]);
         Assert.Equal("Ordinavo.Webhooks.Publishing", telemetry.Meter.Name);
     }
 

@@ -56,7 +56,30 @@ public sealed class DestinationPolicyTests
         Assert.False(policy.IsHostAllowed("erp.internal.evil.example"));
     }
 
+    [Fact]
+    public void A_range_with_host_bits_set_means_the_whole_range_and_a_mapped_address_is_judged_as_ipv4()
+    {
+        var policy = DestinationPolicy.Create(["10.1.2.3/8", "fd12:3456::1/48"]);
+        Assert.True(policy.IsAddressAllowed(IPAddress.Parse("10.200.0.1")));
+        Assert.True(policy.IsAddressAllowed(IPAddress.Parse("::ffff:10.200.0.1")));
+        Assert.True(policy.IsAddressAllowed(IPAddress.Parse("fd12:3456:0:1::9")));
+        Assert.False(policy.IsAddressAllowed(IPAddress.Parse("fd12:3457::1")));
+        Assert.False(policy.IsAddressAllowed(IPAddress.Parse("192.168.0.1")));
+    }
+
+    [Fact]
+    public void A_nat64_address_stays_refused_when_only_the_ipv4_range_it_carries_is_allow_listed()
+    {
+        // The allow-list names what may be connected to; the NAT64 form of an allowed IPv4 address is another destination.
+        var policy = DestinationPolicy.Create(["10.0.0.0/8"]);
+        Assert.True(policy.IsAddressAllowed(IPAddress.Parse("10.0.0.1")));
+        Assert.False(policy.IsAddressAllowed(IPAddress.Parse("64:ff9b::a00:1")));
+    }
+
     [Theory]
+    [InlineData("10.0.0.0/")]
+    [InlineData("10.0.0.0/-1")]
+    [InlineData("fe80::/129")]
     [InlineData("10.0.0.0/33")]
     [InlineData("not a host!")]
     [InlineData("10.0.0.0/x")]

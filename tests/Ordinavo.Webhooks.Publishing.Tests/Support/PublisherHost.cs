@@ -16,6 +16,8 @@ public sealed class PublisherHost : IAsyncDisposable
         _hosted = [.. services.GetServices<IHostedService>()];
     }
 
+    public IServiceProvider Services => _services;
+
     public IWebhookPublisher Publisher => _services.GetRequiredService<IWebhookPublisher>();
 
     public IWebhookOperations Operations => _services.GetRequiredService<IWebhookOperations>();
