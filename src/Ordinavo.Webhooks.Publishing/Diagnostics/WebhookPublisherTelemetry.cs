@@ -23,6 +23,7 @@ internal sealed class WebhookPublisherTelemetry : IDisposable
     public const string DeliverSpan = "webhook deliver";
 
     public const string PublishedInstrument = "ordinavo.webhook.published";
+    public const string UnmatchedInstrument = "ordinavo.webhook.publish.unmatched";
     public const string EnqueuedInstrument = "ordinavo.webhook.delivery.enqueued";
     public const string SucceededInstrument = "ordinavo.webhook.delivery.succeeded";
     public const string DeadLetteredInstrument = "ordinavo.webhook.delivery.dead_lettered";
@@ -38,6 +39,7 @@ internal sealed class WebhookPublisherTelemetry : IDisposable
         _ownsMeter = meterFactory is null;
         Meter = meterFactory?.Create(Name) ?? new Meter(Name);
         Published = Meter.CreateCounter<long>(PublishedInstrument, "{event}", "Events published (not counting duplicates).");
+        Unmatched = Meter.CreateCounter<long>(UnmatchedInstrument, "{event}", "Events published that matched no enabled subscription (nobody receives them).");
         Enqueued = Meter.CreateCounter<long>(EnqueuedInstrument, "{delivery}", "Deliveries enqueued (one per matching subscription).");
         Succeeded = Meter.CreateCounter<long>(SucceededInstrument, "{delivery}", "Deliveries that succeeded (a 2xx answer).");
         Failed = Meter.CreateCounter<long>(FailedInstrument, "{attempt}", "Attempts that failed.");
@@ -51,6 +53,8 @@ internal sealed class WebhookPublisherTelemetry : IDisposable
     public Meter Meter { get; }
 
     public Counter<long> Published { get; }
+
+    public Counter<long> Unmatched { get; }
 
     public Counter<long> Enqueued { get; }
 

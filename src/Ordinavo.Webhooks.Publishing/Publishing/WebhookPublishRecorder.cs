@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,6 +18,9 @@ internal sealed class WebhookPublishRecorder(
 {
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.Publisher");
 
+    // Event types already warned about: a publish that reaches nobody is counted every time and logged once per type.
+    private readonly ConcurrentDictionary<string, bool> _unmatchedWarned = new(StringComparer.Ordinal);
+
     public WebhookPublishResult Record(WebhookPreparedEvent preparedEvent, bool stored, bool wakeWorker)
     {
         ArgumentNullException.ThrowIfNull(preparedEvent);
@@ -25,7 +29,15 @@ internal sealed class WebhookPublishRecorder(
         {
             var tag = new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, preparedEvent.EventType);
             telemetry.Published.Add(1, tag);
-            if (count > 0)
+            if (count == 0)
+            {
+                telemetry.Unmatched.Add(1, tag);
+                if (_unmatchedWarned.TryAdd(preparedEvent.EventType, true))
+                {
+                    Log.Unmatched(_logger, preparedEvent.EventType, preparedEvent.TenantId);
+                }
+            }
+            else
             {
                 telemetry.Enqueued.Add(count, tag);
                 if (wakeWorker)

@@ -31,7 +31,7 @@ public sealed class TelemetryDocsTests
         using var telemetry = new WebhookPublisherTelemetry(meterFactory);
         listener.Start();
 
-        Assert.Equal(7, instruments.Count);
+        Assert.Equal(8, instruments.Count);
         Assert.All(instruments, i => Assert.Contains($"| `{i.Name}` | {Kind(i)} | `{i.Unit}` | publisher |", docs, StringComparison.Ordinal));
         Assert.Contains($"| `{WebhookPublisherTelemetry.PublishSpan}` | producer |", docs, StringComparison.Ordinal);
         Assert.Contains($"| `{WebhookPublisherTelemetry.DeliverSpan}` | client |", docs, StringComparison.Ordinal);
