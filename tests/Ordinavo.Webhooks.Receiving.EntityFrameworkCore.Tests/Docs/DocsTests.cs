@@ -61,7 +61,7 @@ public sealed class DocsTests
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:Erp"] = $"Data Source={Path.Combine(folder, "erp.db")}",
-                ["Ordinavo:WebhookSecret"] = secret,
+                ["Ordinavo:Webhooks:Secret"] = secret,
             });
 
             await using var app = ErpWebhooks.Build(builder);

@@ -19,7 +19,7 @@ public static class ErpWebhooks
             options.UseSqlite(builder.Configuration.GetConnectionString("Erp")));
 
         builder.Services
-            .AddOrdinavoWebhookReceiver(options => options.Secrets.Add(builder.Configuration["Ordinavo:WebhookSecret"]!))
+            .AddOrdinavoWebhookReceiver(options => options.Secrets.Add(builder.Configuration["Ordinavo:Webhooks:Secret"]!))
             .UseEntityFrameworkInbox<ErpDbContext>(inbox =>
             {
                 // The default: handled marks are kept 30 days, longer than the publisher retries (4 days).

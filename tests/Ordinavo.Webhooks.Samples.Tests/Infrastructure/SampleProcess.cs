@@ -43,7 +43,11 @@ internal sealed class SampleProcess : IDisposable
         return path;
     }
 
-    public static SampleProcess Start(string sample, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    public static SampleProcess Start(string sample, IEnumerable<string> arguments, IDictionary<string, string>? environment = null) =>
+        StartDll(DllPath(sample), arguments, environment);
+
+    /// <summary>Runs <c>dotnet <paramref name="dll"/></c> with the arguments and environment given.</summary>
+    public static SampleProcess StartDll(string dll, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(DotnetHost())
         {
@@ -52,7 +56,7 @@ internal sealed class SampleProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetTempPath(),
         };
-        info.ArgumentList.Add(DllPath(sample));
+        info.ArgumentList.Add(dll);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -35,29 +35,5 @@ public static class ReadmeSnippets
         #endregion
         return result;
     }
-
-    public static async Task RunReceiverAsync(string[] args)
-    {
-        #region receiver-program
-        var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(builder.Configuration["Ordinavo:WebhookSecret"]!))
-            .AddHandler<BillingReadyHandler>("billing.event_ready");
-
-        var app = builder.Build();
-        app.MapOrdinavoWebhooks("/webhooks/ordinavo");
-        await app.RunAsync();
-        #endregion
-    }
 }
 
-#region receiver-handler
-public sealed class BillingReadyHandler(ILogger<BillingReadyHandler> logger) : IWebhookHandler
-{
-    public Task HandleAsync(WebhookEventContext context, CancellationToken cancellationToken)
-    {
-        // Verified, parsed, not a duplicate (across restarts and replicas with the durable EF Core inbox).
-        logger.LogInformation("Create billing draft for visit report {Id}", context.Event.Billing?.VisitReportId);
-        return Task.CompletedTask;
-    }
-}
-#endregion
