@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Attributes;
 using Ordinavo.Webhooks.Benchmarks.Stores;
 using Ordinavo.Webhooks.Publishing;
 using Ordinavo.Webhooks.Publishing.PostgreSql;
@@ -8,6 +9,7 @@ namespace Ordinavo.Webhooks.Benchmarks.Subscriptions;
 /// Publishing with managed subscriptions in PostgreSQL (<see cref="PostgreSqlWebhookSubscriptionRecordStore"/>, the
 /// server in ORDINAVO_TEST_POSTGRES) against the in-memory subscription store.
 /// </summary>
+[BenchmarkCategory("PostgreSQL")]
 public class PostgreSqlSubscriptionStorePublishBenchmarks : SubscriptionStorePublishBenchmarks
 {
     private readonly string _schema = "ordinavo_bench_" + Guid.NewGuid().ToString("N")[..12];

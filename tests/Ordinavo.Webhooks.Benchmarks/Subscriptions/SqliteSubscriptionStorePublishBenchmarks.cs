@@ -1,3 +1,4 @@
+using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Ordinavo.Webhooks.Publishing;
 using Ordinavo.Webhooks.Publishing.Sqlite;
@@ -5,6 +6,7 @@ using Ordinavo.Webhooks.Publishing.Sqlite;
 namespace Ordinavo.Webhooks.Benchmarks.Subscriptions;
 
 /// <summary>Publishing with managed subscriptions in a SQLite file (<see cref="SqliteWebhookSubscriptionRecordStore"/>) against the in-memory subscription store.</summary>
+[BenchmarkCategory("SQLite")]
 public class SqliteSubscriptionStorePublishBenchmarks : SubscriptionStorePublishBenchmarks
 {
     private string _folder = null!;
