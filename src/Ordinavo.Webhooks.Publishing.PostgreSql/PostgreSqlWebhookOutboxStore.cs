@@ -119,6 +119,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         if (options.ListenForNotifications)
         {
             var channel = new PostgreSqlNotificationChannel(options.SchemaName);
+            Channel = channel;
             notifyCte = $", notified AS (SELECT {channel.Notify("$23")} FROM (SELECT 1 FROM ins LIMIT 1) AS stored)";
             notified = "(SELECT count(*) FROM notified)";
             _listener = new PostgreSqlNotificationListener(dataSource, channel, _ownPayload, options.SchemaName,
@@ -227,6 +228,27 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
 
     /// <summary>The options the store was created with.</summary>
     public PostgreSqlWebhookOutboxStoreOptions Options { get; }
+
+    /// <summary>The data source the store connects with (shared by <see cref="PostgreSqlWebhookSubscriptionRecordStore"/>).</summary>
+    internal NpgsqlDataSource DataSource => _dataSource;
+
+    /// <summary>The outbox schema (shared by <see cref="PostgreSqlWebhookSubscriptionRecordStore"/>).</summary>
+    internal PostgreSqlSchema Schema => _schema;
+
+    /// <summary>The notification channel, or <see langword="null"/> when <see cref="PostgreSqlWebhookOutboxStoreOptions.ListenForNotifications"/> is off.</summary>
+    internal PostgreSqlNotificationChannel? Channel { get; }
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> with the tenant id of every managed subscription change announced on the channel
+    /// (by any node, this one included), and with <see langword="null"/> when listening starts or starts again after a lost
+    /// connection (changes may have been missed). Never calls it with notifications off.
+    /// </summary>
+    internal IDisposable SubscribeToSubscriptionChanges(Action<string?> onChange)
+    {
+        ArgumentNullException.ThrowIfNull(onChange);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _listener is null ? NoSubscription.Instance : _listener.SubscribeToSubscriptionChanges(onChange);
+    }
 
     /// <summary>
     /// Creates the schema and its tables, or migrates them to the version this package knows, once per store instance.

@@ -588,14 +588,16 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> through this process's single writer (group commit); also used by <see cref="SqliteWebhookSubscriptionRecordStore"/>.</summary>
+    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         return await _writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="work"/> on a pooled reading connection; also used by <see cref="SqliteWebhookSubscriptionRecordStore"/>.</summary>
+    internal async Task<T> ReadAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
@@ -607,7 +609,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
     }
 
     /// <summary>A cached command of the writer connection (only used under the write lock), prepared once per connection.</summary>
-    private SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    internal SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
     {
         SqliteCommand? command;
         lock (_commands)

@@ -4,12 +4,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Ordinavo.Webhooks.Publishing;
 using Ordinavo.Webhooks.Publishing.PostgreSql;
 using Ordinavo.Webhooks.Publishing.PostgreSql.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Chooses the PostgreSQL outbox store for the Ordinavo webhook publisher.</summary>
+/// <summary>Chooses the PostgreSQL outbox store, and managed subscriptions in the same schema, for the Ordinavo webhook publisher.</summary>
 public static class PostgreSqlWebhookPublisherBuilderExtensions
 {
     /// <summary>
@@ -54,6 +55,30 @@ public static class PostgreSqlWebhookPublisherBuilderExtensions
         Register(builder, configure ?? (static _ => { }), requireConnectionString: false);
         builder.Services.TryAddSingleton(sp => new PostgreSqlWebhookOutboxStore(dataSource, Options(sp), sp.GetService<ILoggerFactory>()));
         return builder.UseStore(sp => sp.GetRequiredService<PostgreSqlWebhookOutboxStore>());
+    }
+
+    /// <summary>
+    /// Keeps managed subscriptions in the PostgreSQL outbox schema (table <c>subscriptions</c>, created with the outbox
+    /// schema) and registers <see cref="IWebhookSubscriptionManager"/>; the publisher and the delivery engine read them
+    /// through a short cache that a change on any node drops at once, through the outbox's notification channel (see
+    /// <see cref="PostgreSqlWebhookSubscriptionRecordStore"/>; with <see cref="PostgreSqlWebhookOutboxStoreOptions.ListenForNotifications"/>
+    /// off, other nodes see a change within <see cref="WebhookSubscriptionManagementOptions.CacheDuration"/>). Needs
+    /// <c>UsePostgreSqlStore(...)</c> on the same builder (the host fails at start otherwise) and ASP.NET Core Data
+    /// Protection (<c>services.AddDataProtection()</c> with a key ring every node shares) for the secrets. Replaces any
+    /// earlier subscription store choice.
+    /// </summary>
+    /// <param name="builder">The publisher builder.</param>
+    /// <param name="configure">Sets the managed subscriptions' options (cache duration, grace periods, limits).</param>
+    public static IWebhookPublisherBuilder UsePostgreSqlSubscriptions(this IWebhookPublisherBuilder builder, Action<WebhookSubscriptionManagementOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookSubscriptionManagementOptions>, PostgreSqlSubscriptionsValidator>());
+        services.TryAddSingleton(sp => new PostgreSqlWebhookSubscriptionRecordStore(
+            PostgreSqlSubscriptionsValidator.FindOutbox(sp) ?? throw new InvalidOperationException(PostgreSqlSubscriptionsValidator.NoPostgreSqlOutbox)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSubscriptionChangeSource, PostgreSqlWebhookSubscriptionRecordStore>(
+            sp => sp.GetRequiredService<PostgreSqlWebhookSubscriptionRecordStore>()));
+        return builder.UseSubscriptionRecordStore(sp => sp.GetRequiredService<PostgreSqlWebhookSubscriptionRecordStore>(), configure);
     }
 
     private static void Register(IWebhookPublisherBuilder builder, Action<PostgreSqlWebhookOutboxStoreOptions> configure, bool requireConnectionString)

@@ -10,9 +10,13 @@ namespace Ordinavo.Webhooks.Publishing.PostgreSql.Notifications;
 
 /// <summary>
 /// Listens on the schema's notification channel while anyone is subscribed, on one dedicated connection from the store's
-/// data source, and calls the subscribers on every notification that another node sent. When the connection is lost it
-/// logs a warning, waits (doubling the wait up to <see cref="MaxRetryDelay"/>), connects and listens again; the workers'
-/// polling covers the gap, and the subscribers are woken once listening starts again, for what was stored meanwhile.
+/// data source. Two kinds of notification share the channel: outbox wakes (payload: the sending store's id, or empty
+/// from a host transaction), which wake the delivery workers when another node sent them, and managed subscription
+/// changes (payload <see cref="SubscriptionChangePrefix"/> + the tenant id, or the prefix alone when the tenant id is too
+/// long to send), which go to the subscription caches. When the connection is lost it logs a warning, waits (doubling
+/// the wait up to <see cref="MaxRetryDelay"/>), connects and listens again; the workers' polling covers the gap, and once
+/// listening starts again the workers are woken, for what was stored meanwhile, and the caches told that anything may
+/// have changed.
 /// </summary>
 internal sealed class PostgreSqlNotificationListener : IAsyncDisposable, IDisposable
 {
@@ -28,6 +32,11 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable, IDispos
 
     /// <summary>The longest wait between reconnects, so that a database that is down for long is not hammered and a recovered one is heard again soon.</summary>
     internal static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The start of a subscription change's payload. An outbox wake's payload is a GUID in hex or empty, never this.
+    /// </summary>
+    internal const string SubscriptionChangePrefix = "s:";
 
     /// <summary>How long stopping waits for the UNLISTEN that leaves the connection clean for the pool.</summary>
     private static readonly TimeSpan UnlistenTimeout = TimeSpan.FromSeconds(5);
@@ -61,7 +70,21 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable, IDispos
     public IDisposable Subscribe(Action wake)
     {
         ArgumentNullException.ThrowIfNull(wake);
-        var subscription = new Subscription(this, wake);
+        return Add(new Subscription(this, wake, null));
+    }
+
+    /// <summary>
+    /// Calls <paramref name="changed"/> with the tenant id of every subscription change (<see langword="null"/>: any tenant,
+    /// and whenever listening starts, since changes may have been missed) until the subscription is disposed.
+    /// </summary>
+    public IDisposable SubscribeToSubscriptionChanges(Action<string?> changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        return Add(new Subscription(this, null, changed));
+    }
+
+    private Subscription Add(Subscription subscription)
+    {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -195,9 +218,11 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable, IDispos
                 await listen.ExecuteNonQueryAsync(token).ConfigureAwait(false);
                 listening();
 
-                // Deliveries stored while nobody here was listening (before the start, during a reconnect) sent
-                // notifications this node never heard: look once now instead of waiting for the next poll.
+                // Deliveries stored, and subscriptions changed, while nobody here was listening (before the start, during a
+                // reconnect) sent notifications this node never heard: look once now instead of waiting for the next poll,
+                // and drop every cached subscription.
                 Wake();
+                SubscriptionsChanged(null);
                 while (true)
                 {
                     if (!await connection.WaitAsync(IdleCheckInterval, token).ConfigureAwait(false))
@@ -239,7 +264,13 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable, IDispos
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
     {
-        if (!string.Equals(e.Payload, _ownPayload, StringComparison.Ordinal))
+        var payload = e.Payload;
+        if (payload.StartsWith(SubscriptionChangePrefix, StringComparison.Ordinal))
+        {
+            // Changes of this node too: its cache was dropped already, and dropping it again costs one read.
+            SubscriptionsChanged(payload.Length == SubscriptionChangePrefix.Length ? null : payload[SubscriptionChangePrefix.Length..]);
+        }
+        else if (!string.Equals(payload, _ownPayload, StringComparison.Ordinal))
         {
             Wake();
         }
@@ -253,11 +284,21 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable, IDispos
         }
     }
 
-    private sealed class Subscription(PostgreSqlNotificationListener listener, Action wake) : IDisposable
+    private void SubscriptionsChanged(string? tenantId)
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            subscriber.Changed(tenantId);
+        }
+    }
+
+    private sealed class Subscription(PostgreSqlNotificationListener listener, Action? wake, Action<string?>? changed) : IDisposable
     {
         private int _disposed;
 
-        public void Wake() => wake();
+        public void Wake() => wake?.Invoke();
+
+        public void Changed(string? tenantId) => changed?.Invoke(tenantId);
 
         public void Dispose()
         {

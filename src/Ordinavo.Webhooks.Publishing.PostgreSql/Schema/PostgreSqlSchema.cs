@@ -71,6 +71,20 @@ internal sealed partial class PostgreSqlSchema
             failing_since timestamptz NULL
         );
         """,
+
+        // 2: managed subscriptions (keys and version as columns, the rest as the manager's JSON document, kept as given:
+        // text, not jsonb). COLLATE "C": ids and tenants compare as bytes, the ordinal order of keyset paging.
+        """
+        CREATE TABLE __schema__.subscriptions (
+            id text COLLATE "C" NOT NULL PRIMARY KEY,
+            tenant_id text COLLATE "C" NOT NULL,
+            version bigint NOT NULL,
+            created_at timestamptz NOT NULL,
+            updated_at timestamptz NOT NULL,
+            document text NOT NULL
+        );
+        CREATE INDEX ix_subscriptions_tenant ON __schema__.subscriptions (tenant_id, id);
+        """,
     ];
 
     public PostgreSqlSchema(string name)

@@ -2,12 +2,13 @@ using System;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Ordinavo.Webhooks.Publishing;
 using Ordinavo.Webhooks.Publishing.Sqlite;
 using Ordinavo.Webhooks.Publishing.Sqlite.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Chooses the SQLite outbox store for the Ordinavo webhook publisher.</summary>
+/// <summary>Chooses the SQLite outbox store, and managed subscriptions in the same file, for the Ordinavo webhook publisher.</summary>
 public static class SqliteWebhookPublisherBuilderExtensions
 {
     /// <summary>
@@ -37,5 +38,25 @@ public static class SqliteWebhookPublisherBuilderExtensions
         services.TryAddSingleton(sp => new SqliteWebhookOutboxStore(sp.GetRequiredService<IOptions<SqliteWebhookOutboxStoreOptions>>().Value));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SqliteOutboxSchemaInitializer>());
         return builder.UseStore(sp => sp.GetRequiredService<SqliteWebhookOutboxStore>());
+    }
+
+    /// <summary>
+    /// Keeps managed subscriptions in the SQLite outbox file (table <c>ordinavo_webhook_subscriptions</c>, created with the
+    /// outbox schema) and registers <see cref="Ordinavo.Webhooks.Publishing.IWebhookSubscriptionManager"/>; the publisher and
+    /// the delivery engine read them through a short cache (<see cref="WebhookSubscriptionManagementOptions.CacheDuration"/>,
+    /// also how soon other processes sharing the file see a change). Needs <c>UseSqliteStore(...)</c> on the same builder
+    /// (the host fails at start otherwise) and ASP.NET Core Data Protection (<c>services.AddDataProtection()</c>) for the
+    /// secrets. Replaces any earlier subscription store choice.
+    /// </summary>
+    /// <param name="builder">The publisher builder.</param>
+    /// <param name="configure">Sets the managed subscriptions' options (cache duration, grace periods, limits).</param>
+    public static IWebhookPublisherBuilder UseSqliteSubscriptions(this IWebhookPublisherBuilder builder, Action<WebhookSubscriptionManagementOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookSubscriptionManagementOptions>, SqliteSubscriptionsValidator>());
+        return builder.UseSubscriptionRecordStore(
+            sp => new SqliteWebhookSubscriptionRecordStore(
+                SqliteSubscriptionsValidator.FindOutbox(sp) ?? throw new InvalidOperationException(SqliteSubscriptionsValidator.NoSqliteOutbox)),
+            configure);
     }
 }

@@ -13,6 +13,7 @@ internal static class SqliteSchema
     public const string Deliveries = "ordinavo_webhook_deliveries";
     public const string Attempts = "ordinavo_webhook_attempts";
     public const string Health = "ordinavo_webhook_subscription_health";
+    public const string Subscriptions = "ordinavo_webhook_subscriptions";
 
     public const string CreateVersionTable =
         $"CREATE TABLE IF NOT EXISTS {VersionTable} (version INTEGER NOT NULL PRIMARY KEY, applied_at INTEGER NOT NULL);";
@@ -75,6 +76,20 @@ internal static class SqliteSchema
             last_success_at INTEGER NULL,
             failing_since INTEGER NULL
         );
+        """,
+
+        // 2: managed subscriptions (keys and version as columns, the rest as the manager's JSON document).
+        $"""
+        CREATE TABLE {Subscriptions} (
+            id TEXT NOT NULL PRIMARY KEY,
+            tenant_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            document TEXT NOT NULL
+        );
+        -- Listing a tenant's subscriptions in id order (keyset paging) reads this index only.
+        CREATE INDEX ix_{Subscriptions}_tenant ON {Subscriptions} (tenant_id, id);
         """,
     ];
 
