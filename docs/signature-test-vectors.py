@@ -84,8 +84,8 @@ add("standard-webhooks-empty-body", "Standard Webhooks form with an empty body."
 base = vectors[0]
 good = base["headers"]["X-Ordinavo-Signature"]
 cases = []
-def case(name, description, expected, http, headers=None, body=None, secrets=None, clock=None):
-    c = {"name": name, "description": description, "basedOn": base["name"]}
+def case(name, description, expected, http, headers=None, body=None, secrets=None, clock=None, based_on=None):
+    c = {"name": name, "description": description, "basedOn": (based_on or base)["name"]}
     if headers is not None: c["headers"] = headers
     if body is not None: c["bodyBase64"] = base64.b64encode(body).decode()
     if secrets is not None: c["receiverSecrets"] = secrets
@@ -113,6 +113,13 @@ case("timestamp-with-fraction", "The timestamp is not in the form yyyy-MM-ddTHH:
 case("clock-5-minutes-ahead", "The receiver's clock is exactly 5 minutes after the timestamp: still accepted.", "Valid", 200, clock="2026-06-18T16:45:05Z")
 case("clock-too-far-ahead", "The receiver's clock is 5 minutes and 1 second after the timestamp.", "TimestampOutsideTolerance", 401, clock="2026-06-18T16:45:06Z")
 case("clock-too-far-behind", "The receiver's clock is 5 minutes and 1 second before the timestamp (a timestamp from the future).", "TimestampOutsideTolerance", 401, clock="2026-06-18T16:35:04Z")
+std_rotation = next(v for v in vectors if v["name"] == "standard-webhooks-rotation")
+case("standard-webhooks-rotation-last-entry",
+     "Only the Standard Webhooks headers, signed with two secrets; the receiver holds only the second, whose entry is the "
+     "last of the header. Every entry is checked, the last one too. (The StandardWebhooks NuGet package 1.1.2 never "
+     "checks the last of several entries and rejects this request: see docs/verifying-signatures.md.)",
+     "Valid", 200, based_on=std_rotation, secrets=[S2],
+     headers={k: v for k, v in std_rotation["headers"].items() if k.startswith("webhook-")})
 
 doc = {
     "description": "Test vectors for Ordinavo webhook signatures (wire contract sections 3 and 4). See docs/verifying-signatures.md.",
@@ -124,7 +131,7 @@ doc = {
     },
     "bodyFields": "body is the UTF-8 text when the bytes are valid UTF-8 (else null); bodyBase64 is always the exact bytes, except for bodyGenerator vectors: repeat the UTF-8 bytes of bodyGenerator.repeat and cut at bodyGenerator.length bytes. bodyLength and bodySha256 (hex SHA-256 of the bytes) let you check the body you built.",
     "verifyAt": "Each vector verifies when the receiver's clock equals its timestamp (tolerance 5 minutes).",
-    "verificationCasesFields": "Each case starts from the vector named basedOn and replaces what it lists: headers (the complete set sent), bodyBase64 (the body), receiverSecrets (the secrets the receiver holds), receiverClock (the receiver's clock; default the vector's timestamp). expected is the verification outcome, httpStatus the answer of contract section 6.",
+    "verificationCasesFields": "Each case starts from the vector named basedOn and replaces what it lists: headers (the complete set sent), bodyBase64 (the body), receiverSecrets (the secrets the receiver holds), receiverClock (the receiver's clock; default the vector's timestamp). expected is the verification outcome, httpStatus the answer of contract section 6. A case whose headers are only the Standard Webhooks headers is for a receiver configured to accept them.",
     "vectors": vectors,
     "verificationCases": cases,
 }

@@ -88,7 +88,7 @@ internal sealed class RequestDiagnosis
     public static RequestDiagnosis Diagnose(CapturedRequest request, IReadOnlyList<WebhookSecret> secrets, TimeSpan tolerance, byte[]? original, TimeProvider clock)
     {
         var headers = new DictionaryHeaderReader(request.Headers);
-        var options = new WebhookVerifierOptions { Tolerance = tolerance, TimeProvider = clock };
+        var options = new WebhookVerifierOptions { Tolerance = tolerance, TimeProvider = clock, AcceptStandardWebhooks = true };
         foreach (var secret in secrets)
         {
             options.Secrets.Add(secret);
@@ -151,7 +151,7 @@ internal sealed class RequestDiagnosis
 
     private static bool Matches(WebhookSecret secret, DictionaryHeaderReader headers, byte[] body, DateTimeOffset signedAt)
     {
-        var options = new WebhookVerifierOptions { TimeProvider = new FixedTimeProvider(signedAt) };
+        var options = new WebhookVerifierOptions { TimeProvider = new FixedTimeProvider(signedAt), AcceptStandardWebhooks = true };
         options.Secrets.Add(secret);
         return new WebhookVerifier(options).Verify(headers, body).IsValid;
     }

@@ -17,17 +17,14 @@ public sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
     /// <inheritdoc />
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
+        if (!WebhookEnvelopeReader.TryReadTimestamp(ref reader, out var value))
         {
-            throw new JsonException("A timestamp must be a JSON string.");
+            throw new JsonException(reader.TokenType == JsonTokenType.String
+                ? "A timestamp must be ISO 8601 with an offset or Z."
+                : "A timestamp must be a JSON string.");
         }
 
-        if (!reader.TryGetDateTimeOffset(out var value))
-        {
-            throw new JsonException("A timestamp must be ISO 8601 with an offset or Z.");
-        }
-
-        return value.ToUniversalTime();
+        return value;
     }
 
     /// <inheritdoc />

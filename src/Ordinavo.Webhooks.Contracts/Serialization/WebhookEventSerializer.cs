@@ -62,7 +62,7 @@ public static class WebhookEventSerializer
         [NotNullWhen(false)] out WebhookPayloadException? error)
     {
         result = null;
-        if (IsBlank(utf8Json))
+        if (WebhookEnvelopeReader.IsBlank(utf8Json))
         {
             error = new WebhookPayloadException(WebhookPayloadErrorReason.EmptyBody, "The webhook body is empty.");
             return false;
@@ -126,11 +126,7 @@ public static class WebhookEventSerializer
     }
 
     private static string? MissingEnvelopeProperty(WebhookEvent e) =>
-        string.IsNullOrEmpty(e.EventId) ? "eventId" :
-        e.EventType.IsEmpty ? "eventType" :
-        e.OccurredAt == default ? "occurredAt" :
-        string.IsNullOrEmpty(e.TenantId) ? "tenantId" :
-        null;
+        WebhookEnvelopeReader.FirstMissing(e.EventId, e.EventType, e.OccurredAt, e.TenantId);
 
     private static WebhookPayloadException FromJsonException(JsonException ex)
     {
@@ -239,18 +235,5 @@ public static class WebhookEventSerializer
                 }
             }
         }
-    }
-
-    private static bool IsBlank(ReadOnlySpan<byte> utf8Json)
-    {
-        foreach (var b in utf8Json)
-        {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -10,15 +10,11 @@ public sealed class WebhookEventTypeJsonConverter : JsonConverter<WebhookEventTy
     /// <inheritdoc />
     public override WebhookEventType Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String)
+        if (!WebhookEnvelopeReader.TryReadEventType(ref reader, out var type))
         {
-            throw new JsonException("An event type must be a JSON string.");
-        }
-
-        var value = reader.GetString();
-        if (!WebhookEventType.TryParse(value, out var type))
-        {
-            throw new JsonException("The event type is not a well-formed event type name.");
+            throw new JsonException(reader.TokenType == JsonTokenType.String
+                ? "The event type is not a well-formed event type name."
+                : "An event type must be a JSON string.");
         }
 
         return type;

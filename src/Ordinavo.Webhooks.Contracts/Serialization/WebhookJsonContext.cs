@@ -15,7 +15,7 @@ namespace Ordinavo.Webhooks.Contracts.Serialization;
     NumberHandling = JsonNumberHandling.Strict,
     AllowTrailingCommas = false,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow,
-    MaxDepth = 32,
+    MaxDepth = WebhookEnvelopeReader.MaxDepth,
     Converters = [typeof(UtcDateTimeOffsetConverter)])]
 [JsonSerializable(typeof(WebhookEvent))]
 public sealed partial class WebhookJsonContext : JsonSerializerContext

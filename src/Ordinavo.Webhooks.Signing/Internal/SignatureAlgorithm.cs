@@ -1,9 +1,11 @@
 using System;
-#if !NET
 using System.Buffers;
-#endif
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
+#if NET
+using System.Text;
+#endif
 
 namespace Ordinavo.Webhooks.Signing;
 
@@ -121,6 +123,7 @@ internal static class SignatureAlgorithm
 #endif
 
     /// <summary>Compares two byte sequences in time that depends only on their length.</summary>
+    /// <remarks>netstandard2.0 lacks <c>CryptographicOperations.FixedTimeEquals</c>: the same loop, kept from being optimised.</remarks>
 #if NET
     public static bool FixedTimeEquals(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right) =>
         CryptographicOperations.FixedTimeEquals(left, right);
@@ -143,157 +146,109 @@ internal static class SignatureAlgorithm
     }
 #endif
 
-    /// <summary>Writes <paramref name="bytes"/> as lowercase hex.</summary>
-    public static void WriteHexLower(ReadOnlySpan<byte> bytes, Span<char> destination)
+    /// <summary>Characters of a signature as <c>sha256=</c> sends it: 32 bytes as hex.</summary>
+    public const int HexLength = 2 * MacLength;
+
+    /// <summary>Characters of a signature as <c>v1,</c> sends it: 32 bytes as padded base64.</summary>
+    public const int Base64Length = (MacLength + 2) / 3 * 4;
+
+    /// <summary>Writes <paramref name="mac"/> as lowercase hex, in UTF-8, into the first <see cref="HexLength"/> bytes of <paramref name="utf8"/>.</summary>
+    public static void EncodeHexLower(ReadOnlySpan<byte> mac, Span<byte> utf8)
     {
-        const string digits = "0123456789abcdef";
-        for (var i = 0; i < bytes.Length; i++)
+#if NET10_0_OR_GREATER
+        Convert.TryToHexStringLower(mac, utf8, out _);
+#else
+        // No span-based lowercase hex encoder before .NET 9: the BCL's UTF-8 formatter, one byte at a time.
+        var format = new StandardFormat('x', 2);
+        for (var i = 0; i < mac.Length; i++)
         {
-            destination[2 * i] = digits[bytes[i] >> 4];
-            destination[(2 * i) + 1] = digits[bytes[i] & 0xF];
+            Utf8Formatter.TryFormat(mac[i], utf8.Slice(2 * i, 2), out _, format);
         }
+#endif
     }
 
-    /// <summary>Decodes exactly <c>2 * destination.Length</c> hex digits of either case; false for anything else.</summary>
-    public static bool TryDecodeHex(ReadOnlySpan<char> hex, Span<byte> destination)
+    /// <summary>Writes <paramref name="mac"/> as standard padded base64, in UTF-8, and returns the number of bytes.</summary>
+    public static int EncodeBase64(ReadOnlySpan<byte> mac, Span<byte> utf8)
     {
-        if (hex.Length != destination.Length * 2)
-        {
-            return false;
-        }
-
-        // Branch-free: a signature's digits are random, so a branch per digit class would be mispredicted about half the
-        // time. Every character goes through the table; one check at the end (a non-ASCII character or an entry of 0xFF
-        // sets bits above the low nibble). What was written is meaningless when the result is false.
-        var table = HexDigits;
-        var invalid = 0;
-        for (var i = 0; i < destination.Length; i++)
-        {
-            int high = hex[2 * i];
-            int low = hex[(2 * i) + 1];
-            invalid |= (high | low) & ~0x7F;
-            var highValue = table[high & 0x7F];
-            var lowValue = table[low & 0x7F];
-            invalid |= (highValue | lowValue) & 0xF0;
-            destination[i] = (byte)((highValue << 4) | lowValue);
-        }
-
-        return invalid == 0;
-    }
-
-    /// <summary>The value of each ASCII character as a hexadecimal digit (either case), 0xFF when it is none.</summary>
-    private static ReadOnlySpan<byte> HexDigits =>
-    [
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-    ];
-
-    private const string Base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-    /// <summary>Writes <paramref name="bytes"/> as standard padded base64 and returns the number of characters.</summary>
-    public static int WriteBase64(ReadOnlySpan<byte> bytes, Span<char> destination)
-    {
-        var n = 0;
-        var i = 0;
-        for (; i + 3 <= bytes.Length; i += 3)
-        {
-            var v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-            destination[n++] = Base64Alphabet[(v >> 18) & 63];
-            destination[n++] = Base64Alphabet[(v >> 12) & 63];
-            destination[n++] = Base64Alphabet[(v >> 6) & 63];
-            destination[n++] = Base64Alphabet[v & 63];
-        }
-
-        var rest = bytes.Length - i;
-        if (rest > 0)
-        {
-            var v = bytes[i] << 16;
-            if (rest == 2)
-            {
-                v |= bytes[i + 1] << 8;
-            }
-
-            destination[n++] = Base64Alphabet[(v >> 18) & 63];
-            destination[n++] = Base64Alphabet[(v >> 12) & 63];
-            destination[n++] = rest == 2 ? Base64Alphabet[(v >> 6) & 63] : '=';
-            destination[n++] = '=';
-        }
-
-        return n;
+        Base64.EncodeToUtf8(mac, utf8, out _, out var written);
+        return written;
     }
 
     /// <summary>
-    /// Decodes strict standard base64 (padded, no white space) of exactly <c>destination.Length</c> bytes; false for
-    /// anything else. Same behaviour on every target framework.
+    /// Copies a received signature (<paramref name="hex"/>, <see cref="HexLength"/> characters) into
+    /// <paramref name="utf8"/> in lowercase, the form <see cref="EncodeHexLower"/> writes; <see langword="false"/> when a
+    /// character is not a hexadecimal digit (of either case).
     /// </summary>
-    public static bool TryDecodeBase64Exact(ReadOnlySpan<char> text, Span<byte> destination)
+    public static bool TryCopyHexLower(ReadOnlySpan<char> hex, Span<byte> utf8)
     {
-        var expectedChars = (destination.Length + 2) / 3 * 4;
-        if (text.Length != expectedChars)
+#if NET
+        return hex.IndexOfAnyExcept(HexDigits) < 0 && Ascii.ToLower(hex, utf8, out _) == OperationStatus.Done;
+#else
+        // netstandard2.0 has no span-based ASCII transcoder: narrow by hand, each character checked first.
+        for (var i = 0; i < hex.Length; i++)
         {
-            return false;
-        }
-
-        var padding = destination.Length % 3 == 0 ? 0 : 3 - (destination.Length % 3);
-        var written = 0;
-        for (var i = 0; i < text.Length; i += 4)
-        {
-            var v = 0;
-            var last = i + 4 == text.Length;
-            for (var j = 0; j < 4; j++)
-            {
-                var c = text[i + j];
-                int digit;
-                if (last && j >= 4 - padding)
-                {
-                    if (c != '=')
-                    {
-                        return false;
-                    }
-
-                    digit = 0;
-                }
-                else
-                {
-                    digit = Base64Value(c);
-                    if (digit < 0)
-                    {
-                        return false;
-                    }
-                }
-
-                v = (v << 6) | digit;
-            }
-
-            for (var k = 0; k < 3 && written < destination.Length; k++)
-            {
-                destination[written++] = (byte)(v >> (16 - (8 * k)));
-            }
-
-            if (last && padding > 0 && (v & ((1 << (8 * padding)) - 1)) != 0)
+            var c = hex[i];
+            if (!Uri.IsHexDigit(c))
             {
                 return false;
             }
+
+            utf8[i] = (byte)(c | 0x20); // a hex digit: sets the lowercase bit of 'A'-'F', leaves '0'-'9' as they are
         }
 
         return true;
+#endif
     }
 
-    private static int Base64Value(char c) => c switch
+    /// <summary>
+    /// Copies a received signature (<paramref name="base64"/>, <see cref="Base64Length"/> characters) into
+    /// <paramref name="utf8"/>, the form <see cref="EncodeBase64"/> writes; <see langword="false"/> unless it is the
+    /// padded base64 of <see cref="MacLength"/> bytes.
+    /// </summary>
+    public static bool TryCopyBase64(ReadOnlySpan<char> base64, Span<byte> utf8)
     {
-        >= 'A' and <= 'Z' => c - 'A',
-        >= 'a' and <= 'z' => c - 'a' + 26,
-        >= '0' and <= '9' => c - '0' + 52,
-        '+' => 62,
-        '/' => 63,
-        _ => -1,
-    };
+#if NET
+        if (Ascii.FromUtf16(base64, utf8, out _) != OperationStatus.Done)
+        {
+            return false;
+        }
+#else
+        // netstandard2.0 has no span-based ASCII transcoder: narrow by hand; the decoder below rejects what is not base64.
+        for (var i = 0; i < base64.Length; i++)
+        {
+            var c = base64[i];
+            if (c > 0x7F)
+            {
+                return false;
+            }
+
+            utf8[i] = (byte)c;
+        }
+#endif
+
+        Span<byte> decoded = stackalloc byte[MacLength + 1];
+        return Base64.DecodeFromUtf8(utf8.Slice(0, base64.Length), decoded, out _, out var written) == OperationStatus.Done && written == MacLength;
+    }
+
+    /// <summary>Writes the ASCII bytes <paramref name="ascii"/> as characters and returns their number.</summary>
+    public static int WidenAscii(ReadOnlySpan<byte> ascii, Span<char> destination)
+    {
+#if NET
+        return Encoding.ASCII.GetChars(ascii, destination);
+#else
+        // netstandard2.0 has no span-based ASCII decoder; the bytes are the encoders' output, ASCII by construction.
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            destination[i] = (char)ascii[i];
+        }
+
+        return ascii.Length;
+#endif
+    }
+
+#if NET
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+#endif
 
     /// <summary>Trims the optional white space (spaces and tabs) HTTP allows around a field value.</summary>
     public static ReadOnlySpan<char> TrimOws(ReadOnlySpan<char> value)

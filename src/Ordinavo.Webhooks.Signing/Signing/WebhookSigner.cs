@@ -13,10 +13,9 @@ namespace Ordinavo.Webhooks.Signing;
 public sealed class WebhookSigner
 {
     private const string SignaturePrefix = "sha256=";
-    private const int HexLength = SignatureAlgorithm.MacLength * 2;
+    private const int HexLength = SignatureAlgorithm.HexLength;
     private const int EntryLength = 7 + HexLength; // "sha256=" + hex
-    private const int Base64Length = 44; // 32 bytes
-    private const int StandardEntryLength = 3 + Base64Length; // "v1," + base64
+    private const int StandardEntryLength = 3 + SignatureAlgorithm.Base64Length; // "v1," + base64
 
     private readonly WebhookSecret[] _secrets;
 
@@ -113,6 +112,7 @@ public sealed class WebhookSigner
             standardTimestamp = unixSeconds.ToString(CultureInfo.InvariantCulture);
             prefixLength = SignatureAlgorithm.WritePrefix(eventId.AsSpan(), standardTimestamp.AsSpan(), prefix);
             Span<byte> mac = stackalloc byte[SignatureAlgorithm.MacLength];
+            Span<byte> encoded = stackalloc byte[SignatureAlgorithm.Base64Length];
             var standardChars = new char[(secrets.Length * StandardEntryLength) + (secrets.Length - 1)];
             var at = 0;
             for (var i = 0; i < secrets.Length; i++)
@@ -126,7 +126,8 @@ public sealed class WebhookSigner
                 standardChars[at++] = 'v';
                 standardChars[at++] = '1';
                 standardChars[at++] = ',';
-                at += SignatureAlgorithm.WriteBase64(mac, standardChars.AsSpan(at));
+                SignatureAlgorithm.EncodeBase64(mac, encoded);
+                at += SignatureAlgorithm.WidenAscii(encoded, standardChars.AsSpan(at));
             }
 
             standardSignature = new string(standardChars);
@@ -163,6 +164,7 @@ public sealed class WebhookSigner
 
     private static void WriteEntries(byte[] macs, int count, Span<char> destination)
     {
+        Span<byte> encoded = stackalloc byte[HexLength];
         var at = 0;
         for (var i = 0; i < count; i++)
         {
@@ -173,7 +175,8 @@ public sealed class WebhookSigner
             }
 
             SignaturePrefix.AsSpan().CopyTo(destination.Slice(at));
-            SignatureAlgorithm.WriteHexLower(macs.AsSpan(i * SignatureAlgorithm.MacLength, SignatureAlgorithm.MacLength), destination.Slice(at + SignaturePrefix.Length));
+            SignatureAlgorithm.EncodeHexLower(macs.AsSpan(i * SignatureAlgorithm.MacLength, SignatureAlgorithm.MacLength), encoded);
+            SignatureAlgorithm.WidenAscii(encoded, destination.Slice(at + SignaturePrefix.Length));
             at += EntryLength;
         }
     }

@@ -166,14 +166,29 @@ public sealed class WebhookVerifier
             return new(WebhookVerificationStatus.TimestampOutsideTolerance, scheme, null, eventId, timestamp, -1);
         }
 
+        // As the Svix verifier does: compute the expected signature, encode it as the header carries it (BCL encoders),
+        // and compare it with each received entry's bytes in constant time. Nothing received is decoded.
         Span<byte> prefix = stackalloc byte[SignatureAlgorithm.MaxPrefixLength];
         var prefixLength = SignatureAlgorithm.WritePrefix(id, timestampText, prefix);
-        Span<byte> expected = stackalloc byte[SignatureAlgorithm.MacLength];
-        Span<byte> candidate = stackalloc byte[SignatureAlgorithm.MacLength];
+        Span<byte> mac = stackalloc byte[SignatureAlgorithm.MacLength];
+        Span<byte> expected = stackalloc byte[SignatureAlgorithm.HexLength];
+        Span<byte> received = stackalloc byte[SignatureAlgorithm.HexLength];
+        var encodedLength = standard ? SignatureAlgorithm.Base64Length : SignatureAlgorithm.HexLength;
+        expected = expected.Slice(0, encodedLength);
+        received = received.Slice(0, encodedLength);
         for (var i = 0; i < _secrets.Length; i++)
         {
-            SignatureAlgorithm.ComputeMac(_secrets[i].Pool, prefix.Slice(0, prefixLength), body, expected);
-            if (AnyEntryMatches(signature, standard, expected, candidate))
+            SignatureAlgorithm.ComputeMac(_secrets[i].Pool, prefix.Slice(0, prefixLength), body, mac);
+            if (standard)
+            {
+                SignatureAlgorithm.EncodeBase64(mac, expected);
+            }
+            else
+            {
+                SignatureAlgorithm.EncodeHexLower(mac, expected);
+            }
+
+            if (AnyEntryMatches(signature, standard, expected, received))
             {
                 return new(WebhookVerificationStatus.Valid, scheme, null, eventId, timestamp, i);
             }
@@ -184,11 +199,11 @@ public sealed class WebhookVerifier
 
     private static bool HasWellFormedEntry(ReadOnlySpan<char> header, bool standard)
     {
-        Span<byte> scratch = stackalloc byte[SignatureAlgorithm.MacLength];
+        Span<byte> scratch = stackalloc byte[SignatureAlgorithm.HexLength];
         var rest = header;
         while (NextEntry(ref rest, standard, out var entry))
         {
-            if (TryDecodeEntry(entry, standard, scratch))
+            if (TryCopyEntry(entry, standard, scratch))
             {
                 return true;
             }
@@ -197,14 +212,14 @@ public sealed class WebhookVerifier
         return false;
     }
 
-    private static bool AnyEntryMatches(ReadOnlySpan<char> header, bool standard, ReadOnlySpan<byte> expected, Span<byte> candidate)
+    private static bool AnyEntryMatches(ReadOnlySpan<char> header, bool standard, ReadOnlySpan<byte> expected, Span<byte> received)
     {
         var rest = header;
         var matched = false;
         while (NextEntry(ref rest, standard, out var entry))
         {
             // Every well-formed entry is compared (no early exit), each in constant time.
-            if (TryDecodeEntry(entry, standard, candidate) && SignatureAlgorithm.FixedTimeEquals(candidate, expected))
+            if (TryCopyEntry(entry, standard, received) && SignatureAlgorithm.FixedTimeEquals(received, expected))
             {
                 matched = true;
             }
@@ -240,19 +255,22 @@ public sealed class WebhookVerifier
         return false;
     }
 
-    /// <summary>Decodes <c>sha256=&lt;64 hex, either case&gt;</c> or <c>v1,&lt;base64 of 32 bytes&gt;</c>; false for anything else.</summary>
-    private static bool TryDecodeEntry(ReadOnlySpan<char> entry, bool standard, Span<byte> mac)
+    /// <summary>
+    /// Copies the signature of <c>sha256=&lt;64 hex, either case&gt;</c> (lowercased) or <c>v1,&lt;base64 of 32 bytes&gt;</c>
+    /// into <paramref name="encoded"/> as ASCII bytes; false for anything else.
+    /// </summary>
+    private static bool TryCopyEntry(ReadOnlySpan<char> entry, bool standard, Span<byte> encoded)
     {
         if (standard)
         {
-            return entry.Length > 3 && entry[0] == 'v' && entry[1] == '1' && entry[2] == ',' &&
-                SignatureAlgorithm.TryDecodeBase64Exact(entry.Slice(3), mac);
+            return entry.Length == 3 + SignatureAlgorithm.Base64Length && entry[0] == 'v' && entry[1] == '1' && entry[2] == ',' &&
+                SignatureAlgorithm.TryCopyBase64(entry.Slice(3), encoded);
         }
 
         const string prefix = "sha256=";
-        return entry.Length == prefix.Length + (2 * SignatureAlgorithm.MacLength) &&
+        return entry.Length == prefix.Length + SignatureAlgorithm.HexLength &&
             entry.StartsWith(prefix.AsSpan(), StringComparison.OrdinalIgnoreCase) &&
-            SignatureAlgorithm.TryDecodeHex(entry.Slice(prefix.Length), mac);
+            SignatureAlgorithm.TryCopyHexLower(entry.Slice(prefix.Length), encoded);
     }
 
     private static bool IsBlank(string? value) => SignatureAlgorithm.TrimOws(value.AsSpan()).IsEmpty;

@@ -20,7 +20,9 @@ public sealed class WebhookVerifierOptions
 
     /// <summary>
     /// Whether the header-reading <see cref="WebhookVerifier.Verify{THeaders}(THeaders, ReadOnlySpan{byte})"/> falls back to the
-    /// Standard Webhooks headers when <c>X-Ordinavo-Signature</c> is absent. Default true.
+    /// Standard Webhooks headers when <c>X-Ordinavo-Signature</c> is absent. Default <see langword="false"/>, as the
+    /// receiver's: a request with only the Standard Webhooks headers is answered as missing <c>X-Ordinavo-Signature</c>.
+    /// <see cref="WebhookVerifier.VerifyStandardWebhooks"/> always checks the headers it is given.
     /// </summary>
-    public bool AcceptStandardWebhooks { get; set; } = true;
+    public bool AcceptStandardWebhooks { get; set; }
 }

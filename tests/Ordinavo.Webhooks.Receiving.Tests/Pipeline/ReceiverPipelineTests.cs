@@ -328,6 +328,14 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
+    public void The_receiver_and_the_verifier_refuse_Standard_Webhooks_only_requests_by_default()
+    {
+        // Contract section 6: off by default, the same default in both packages.
+        Assert.False(new WebhookReceiverOptions().AcceptStandardWebhooksHeaders);
+        Assert.False(new WebhookVerifierOptions().AcceptStandardWebhooks);
+    }
+
+    [Fact]
     public async Task Standard_webhooks_headers_alone_are_accepted_only_when_enabled()
     {
         await using var strict = new ReceiverHarness();

@@ -90,9 +90,10 @@ public sealed class SignatureTestVectorTests
         Assert.Equal(testCase.GetProperty("httpStatus").GetInt32(), httpStatus);
     }
 
+    /// <summary>A verifier that, like a receiver configured for them, also takes requests with only the Standard Webhooks headers.</summary>
     private static WebhookVerifier Verifier(TimeProvider clock, params WebhookSecret[] secrets)
     {
-        var options = new WebhookVerifierOptions { TimeProvider = clock };
+        var options = new WebhookVerifierOptions { TimeProvider = clock, AcceptStandardWebhooks = true };
         foreach (var secret in secrets)
         {
             options.Secrets.Add(secret);

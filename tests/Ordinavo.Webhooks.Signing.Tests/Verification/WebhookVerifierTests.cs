@@ -361,7 +361,20 @@ public sealed class WebhookVerifierTests
         var signed = Sign(Old);
         Assert.True(verifier.Verify(signed.EventId, signed.Timestamp, signed.Signature, Body).IsValid);
         Assert.Equal(TimeSpan.FromMinutes(5), new WebhookVerifierOptions().Tolerance);
-        Assert.True(new WebhookVerifierOptions().AcceptStandardWebhooks);
+        Assert.False(new WebhookVerifierOptions().AcceptStandardWebhooks);
+    }
+
+    [Fact]
+    public void By_default_a_request_with_only_the_Standard_Webhooks_headers_is_refused_as_the_receiver_refuses_it()
+    {
+        var headers = Headers(Sign(Old));
+        headers.Remove("X-Ordinavo-Signature");
+        var options = new WebhookVerifierOptions { TimeProvider = new ManualTimeProvider(Now) };
+        options.Secrets.Add(Old);
+        var verifier = new WebhookVerifier(options);
+
+        AssertFailure(verifier.Verify(new DictionaryHeaderReader(headers), Body), WebhookVerificationStatus.MissingHeader, "X-Ordinavo-Signature");
+        Assert.True(verifier.VerifyStandardWebhooks(headers["webhook-id"], headers["webhook-timestamp"], headers["webhook-signature"], Body).IsValid);
     }
 
     [Fact]

@@ -101,7 +101,8 @@ public sealed class WebhookTestRequestsTests
 
         Assert.Equal(request.Event!.EventId, request.GetHeader(WebhookHeaderNames.StandardWebhookId));
         Assert.Equal(SignedAt.ToUnixTimeSeconds().ToString(), request.GetHeader(WebhookHeaderNames.StandardWebhookTimestamp));
-        var verification = Verifier().Verify(request.HeaderReader, request.Body.Span);
+        var verifier = new WebhookVerifier(new WebhookVerifierOptions { Secrets = { WebhookSecret.Parse(Secret) }, TimeProvider = _clock, AcceptStandardWebhooks = true });
+        var verification = verifier.Verify(request.HeaderReader, request.Body.Span);
         Assert.True(verification.IsValid);
         Assert.Equal(WebhookSignatureScheme.StandardWebhooks, verification.Scheme);
     }
