@@ -22,6 +22,7 @@ internal sealed class AttemptOutcomeHandler
     private readonly WebhookPublisherTelemetry _telemetry;
     private readonly IWebhookDeliveryObserver[] _observers;
     private readonly ILogger _logger;
+    private readonly ILogger _deliveries;
     private readonly RetryPolicy _retryPolicy;
     private readonly AttemptFinisher _finisher;
     private readonly SubscriptionHealthTracker _health;
@@ -36,6 +37,7 @@ internal sealed class AttemptOutcomeHandler
         WebhookPublisherTelemetry telemetry,
         IWebhookDeliveryObserver[] observers,
         ILogger logger,
+        ILogger deliveries,
         string workerId,
         Func<double> random)
     {
@@ -46,6 +48,7 @@ internal sealed class AttemptOutcomeHandler
         _telemetry = telemetry;
         _observers = observers;
         _logger = logger;
+        _deliveries = deliveries;
         _workerId = workerId;
         _random = random;
         _retryPolicy = new RetryPolicy(options);
@@ -71,7 +74,7 @@ internal sealed class AttemptOutcomeHandler
 
             _telemetry.Succeeded.Add(1, new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, delivery.EventType));
             await _health.ObserveAsync(subscription.Id, succeeded: true, now, confirm: false, cancellationToken).ConfigureAwait(false);
-            Log.DeliverySucceeded(_logger, delivery.Id, delivery.EventId, subscription.Id, attemptNumber, attempt.StatusCode ?? 0, attempt.Duration.TotalMilliseconds);
+            Log.DeliverySucceeded(_deliveries, delivery.Id, delivery.EventId, subscription.Id, attemptNumber, attempt.StatusCode ?? 0, attempt.Duration.TotalMilliseconds);
             if (_observers.Length > 0)
             {
                 await NotifyAsync(o => o.OnDeliverySucceededAsync(Notification(delivery, attempt), cancellationToken), "OnDeliverySucceeded").ConfigureAwait(false);

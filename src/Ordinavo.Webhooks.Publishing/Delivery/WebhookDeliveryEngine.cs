@@ -56,7 +56,9 @@ internal sealed class WebhookDeliveryEngine
         WorkerId = string.IsNullOrWhiteSpace(_options.WorkerId)
             ? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}"
             : _options.WorkerId;
-        _outcomes = new AttemptOutcomeHandler(store, subscriptions, _options, timeProvider, telemetry, [.. observers], _logger, WorkerId, () => Random());
+        // Delivered events have a category of their own, easy to turn up or down apart from the engine's other lines.
+        var deliveries = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.Deliveries");
+        _outcomes = new AttemptOutcomeHandler(store, subscriptions, _options, timeProvider, telemetry, [.. observers], _logger, deliveries, WorkerId, () => Random());
         _housekeeping = new OutboxHousekeeping(store, _options, timeProvider, telemetry, _logger);
     }
 

@@ -9,7 +9,7 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Debug, "Published event {EventId} ({EventType}): {Deliveries} deliveries enqueued, duplicate: {Duplicate}.")]
     public static partial void Published(ILogger logger, string eventId, string eventType, int deliveries, bool duplicate);
 
-    [LoggerMessage(2, LogLevel.Debug, "Delivery {DeliveryId} of event {EventId} to subscription {SubscriptionId} succeeded on attempt {Attempt} with status {StatusCode} in {DurationMs} ms.")]
+    [LoggerMessage(2, LogLevel.Information, "Delivery {DeliveryId} of event {EventId} to subscription {SubscriptionId} succeeded on attempt {Attempt} with status {StatusCode} in {DurationMs} ms.")]
     public static partial void DeliverySucceeded(ILogger logger, string deliveryId, string eventId, string subscriptionId, int attempt, int statusCode, double durationMs);
 
     [LoggerMessage(3, LogLevel.Information, "Attempt {Attempt} of delivery {DeliveryId} to subscription {SubscriptionId} ({Endpoint}) failed: {ErrorKind}, status {StatusCode}; next attempt at {NextAttemptAt:o}.")]

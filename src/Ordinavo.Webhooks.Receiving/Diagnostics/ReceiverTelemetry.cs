@@ -21,6 +21,7 @@ internal sealed class ReceiverTelemetry : IDisposable
     public const string ReceivedInstrument = "ordinavo.webhook.received";
     public const string RejectedInstrument = "ordinavo.webhook.rejected";
     public const string DeduplicatedInstrument = "ordinavo.webhook.deduplicated";
+    public const string UnhandledInstrument = "ordinavo.webhook.unhandled";
     public const string HandledInstrument = "ordinavo.webhook.handled";
     public const string HandlerFailedInstrument = "ordinavo.webhook.handler.failed";
     public const string HandlerDurationInstrument = "ordinavo.webhook.handler.duration";
@@ -32,6 +33,7 @@ internal sealed class ReceiverTelemetry : IDisposable
     private readonly Counter<long> _received;
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _unhandled;
     private readonly Counter<long> _handled;
     private readonly Counter<long> _handlerFailures;
     private readonly Histogram<double> _handlerDuration;
@@ -51,6 +53,7 @@ internal sealed class ReceiverTelemetry : IDisposable
         _received = _meter.CreateCounter<long>(ReceivedInstrument, "{request}", "Webhook requests received.");
         _rejected = _meter.CreateCounter<long>(RejectedInstrument, "{request}", "Webhook requests rejected, by error.type.");
         _duplicates = _meter.CreateCounter<long>(DeduplicatedInstrument, "{request}", "Duplicate webhook events (already handled or in progress).");
+        _unhandled = _meter.CreateCounter<long>(UnhandledInstrument, "{event}", "Verified webhook events no handler took (answered 200 'unhandled').");
         _handled = _meter.CreateCounter<long>(HandledInstrument, "{event}", "Webhook events handled.");
         _handlerFailures = _meter.CreateCounter<long>(HandlerFailedInstrument, "{event}", "Webhook handler failures.");
         _handlerDuration = _meter.CreateHistogram<double>(HandlerDurationInstrument, "s", "Time spent in handlers per event.");
@@ -100,6 +103,17 @@ internal sealed class ReceiverTelemetry : IDisposable
         {
             _handlerDuration.Record(
                 elapsed.TotalSeconds,
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.ReceiverName, receiver),
+                new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, eventType));
+        }
+    }
+
+    public void Unhandled(string receiver, string eventType)
+    {
+        if (_unhandled.Enabled)
+        {
+            _unhandled.Add(
+                1,
                 new KeyValuePair<string, object?>(WebhookTelemetryTags.ReceiverName, receiver),
                 new KeyValuePair<string, object?>(WebhookTelemetryTags.EventType, eventType));
         }

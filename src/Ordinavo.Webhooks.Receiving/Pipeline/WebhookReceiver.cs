@@ -28,11 +28,14 @@ namespace Ordinavo.Webhooks.Receiving;
 public sealed class WebhookReceiver
 {
     private const int MaxCachedEventTypes = 256;
+    private const string TestEventType = "webhook.test";
 
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly ILogger _logger;
     private readonly ReceiverTelemetry _telemetry;
     private readonly TimeProvider _timeProvider;
+    private readonly string _label;
+    private readonly ConcurrentDictionary<string, long> _unhandledLoggedAt = new(StringComparer.Ordinal);
     private volatile Settings _settings;
 
     internal WebhookReceiver(
@@ -44,6 +47,7 @@ public sealed class WebhookReceiver
         TimeProvider timeProvider)
     {
         Name = name;
+        _label = name.Length == 0 ? "webhook receiver" : $"webhook receiver '{name}'";
         _scopeFactory = scopeFactory;
         _logger = logger;
         _telemetry = telemetry;
@@ -120,6 +124,14 @@ public sealed class WebhookReceiver
             var verification = settings.Verifier.Verify(headers, body.Span);
             if (!verification.IsValid)
             {
+                if (verification.Status == WebhookVerificationStatus.TimestampOutsideTolerance && verification.Timestamp is { } signedAt)
+                {
+                    // The clock difference helps find an unsynchronized clock; the timestamp's value is no secret.
+                    var difference = signedAt - _timeProvider.GetUtcNow();
+                    Log.StaleTimestamp(_logger, _label, (long)Math.Abs(difference.TotalSeconds), difference < TimeSpan.Zero ? "behind" : "ahead of",
+                        (long)settings.Tolerance.TotalSeconds);
+                }
+
                 return new(Finish(activity, Reject(MapVerification(verification.Status), eventId: null)));
             }
 
@@ -175,7 +187,16 @@ public sealed class WebhookReceiver
             var handlerTypes = settings.GetHandlerTypes(eventType);
             if (handlerTypes.Length == 0)
             {
-                Log.Unhandled(_logger, eventId, eventType.Value, Name);
+                _telemetry.Unhandled(Name, eventType.Value);
+                if (eventType.Value == TestEventType)
+                {
+                    Log.TestEvent(_logger, eventId, _label);
+                }
+                else if (ShouldLogUnhandled(eventType.Value))
+                {
+                    Log.Unhandled(_logger, eventId, eventType.Value, _label);
+                }
+
                 return new(Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Unhandled, eventId, eventType)));
             }
 
@@ -217,14 +238,14 @@ public sealed class WebhookReceiver
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                Log.StoreFailed(_logger, ex, eventId, Name);
+                Log.StoreFailed(_logger, ex, eventId, _label);
                 return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, eventType));
             }
 
             if (begin.Status != WebhookInboxStatus.New)
             {
                 _telemetry.Duplicate(Name, begin.Status);
-                Log.Duplicate(_logger, eventId, eventType.Value, Name, begin.Status);
+                Log.Duplicate(_logger, eventId, eventType.Value, _label, begin.Status);
                 var outcome = begin.Status == WebhookInboxStatus.AlreadyHandled ? WebhookReceiveOutcome.Duplicate : WebhookReceiveOutcome.InProgress;
                 return Finish(activity, WebhookReceiveResult.Of(outcome, eventId, eventType));
             }
@@ -251,7 +272,7 @@ public sealed class WebhookReceiver
                     throw;
                 }
 
-                Log.StoreFailed(_logger, ex, eventId, Name);
+                Log.StoreFailed(_logger, ex, eventId, _label);
                 return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, eventType));
             }
 
@@ -275,13 +296,13 @@ public sealed class WebhookReceiver
                 await ReleaseQuietlyAsync(inbox, lease).ConfigureAwait(false);
                 if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
                 {
-                    Log.Canceled(_logger, eventId, Name);
+                    Log.Canceled(_logger, eventId, _label);
                     activity?.SetStatus(ActivityStatusCode.Error, "canceled");
                     throw;
                 }
 
                 _telemetry.HandlerFailed(Name, eventType.Value);
-                Log.HandlerFailed(_logger, ex, eventId, eventType.Value, Name);
+                Log.HandlerFailed(_logger, ex, eventId, eventType.Value, _label);
                 activity?.AddException(ex);
                 return Finish(activity, Reject(WebhookReceiveOutcome.HandlerFailed, eventId, eventType, log: false));
             }
@@ -310,13 +331,13 @@ public sealed class WebhookReceiver
             }
             catch (Exception ex)
             {
-                Log.StoreFailed(_logger, ex, eventId, Name);
+                Log.StoreFailed(_logger, ex, eventId, _label);
                 await ReleaseQuietlyAsync(inbox, lease).ConfigureAwait(false);
                 return Finish(activity, Reject(WebhookReceiveOutcome.StoreFailed, eventId, eventType, context.ParsedEvent));
             }
 
             _telemetry.Handled(Name, eventType.Value, _timeProvider.GetElapsedTime(started));
-            Log.Handled(_logger, eventId, eventType.Value, Name, attempt);
+            Log.Handled(_logger, eventId, eventType.Value, _label, attempt?.ToString(CultureInfo.InvariantCulture) ?? "(not sent)");
             return Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Handled, eventId, eventType, context.ParsedEvent));
         }
     }
@@ -330,7 +351,7 @@ public sealed class WebhookReceiver
         catch (Exception ex)
         {
             // The lease then expires by itself; the event is still not marked handled.
-            Log.StoreFailed(_logger, ex, lease.EventId, Name);
+            Log.StoreFailed(_logger, ex, lease.EventId, _label);
         }
     }
 
@@ -344,13 +365,31 @@ public sealed class WebhookReceiver
         try
         {
             _settings = new Settings(options, _timeProvider);
-            Log.Reloaded(_logger, Name, options.Secrets.Count);
+            Log.Reloaded(_logger, _label, options.Secrets.Count);
         }
         catch (WebhookSecretException ex)
         {
             // The reason code only: the exception's text is not logged, whatever it holds.
-            Log.ReloadRejected(_logger, Name, ex.Reason);
+            Log.ReloadRejected(_logger, _label, ex.Reason);
         }
+    }
+
+    /// <summary>At most one "no handler" line per event type and minute: a stream of unhandled events must not flood the log.</summary>
+    private bool ShouldLogUnhandled(string eventType)
+    {
+        var now = _timeProvider.GetTimestamp();
+        if (_unhandledLoggedAt.TryGetValue(eventType, out var last) && _timeProvider.GetElapsedTime(last, now) < TimeSpan.FromMinutes(1))
+        {
+            return false;
+        }
+
+        if (_unhandledLoggedAt.Count >= MaxCachedEventTypes && !_unhandledLoggedAt.ContainsKey(eventType))
+        {
+            return false;
+        }
+
+        _unhandledLoggedAt[eventType] = now;
+        return true;
     }
 
     private static WebhookReceiveOutcome? Precheck(Settings settings, long? length, string? contentType)
@@ -370,7 +409,7 @@ public sealed class WebhookReceiver
         if (log)
         {
             // The event id is logged only after the signature proved it genuine; before, a header value is attacker text.
-            Log.Rejected(_logger, Name, WebhookReceiveResult.CodeOf(outcome), result.StatusCode, result.EventId);
+            Log.Rejected(_logger, _label, WebhookReceiveResult.CodeOf(outcome), result.StatusCode, result.EventId ?? "(not verified)");
         }
 
         return result;
@@ -436,6 +475,7 @@ public sealed class WebhookReceiver
                 verifierOptions.Secrets.Add(WebhookSecret.Parse(secret));
             }
 
+            Tolerance = options.TimestampTolerance;
             Verifier = new WebhookVerifier(verifierOptions);
             MaxBodyBytes = options.MaxBodyBytes;
             LeaseDuration = options.InboxLeaseDuration;
@@ -443,6 +483,8 @@ public sealed class WebhookReceiver
         }
 
         public WebhookVerifier Verifier { get; }
+
+        public TimeSpan Tolerance { get; }
 
         public long MaxBodyBytes { get; }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Signing;
@@ -8,7 +9,7 @@ using Ordinavo.Webhooks.Signing;
 namespace Ordinavo.Webhooks.Receiving;
 
 /// <summary>Validates <see cref="WebhookReceiverOptions"/> at start; messages name positions and reasons, never secret values.</summary>
-internal sealed class WebhookReceiverOptionsValidator : IValidateOptions<WebhookReceiverOptions>
+internal sealed class WebhookReceiverOptionsValidator(ILoggerFactory? loggerFactory = null) : IValidateOptions<WebhookReceiverOptions>
 {
     private static readonly TimeSpan MaxTolerance = TimeSpan.FromHours(1);
 
@@ -62,6 +63,12 @@ internal sealed class WebhookReceiverOptionsValidator : IValidateOptions<Webhook
                     (nearest is null ? "" : $"; did you mean '{nearest}'?") +
                     " If it is an event type of your own, add it to CustomEventTypes.");
             }
+        }
+
+        if (failures.Count == 0 && options.Handlers.Count == 0 && loggerFactory is not null)
+        {
+            // Valid, but nothing will process the events: say so when the application starts, not silently.
+            Log.NoHandlers(loggerFactory.CreateLogger<WebhookReceiver>(), string.IsNullOrEmpty(name) ? "webhook receiver" : $"webhook receiver '{name}'");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -43,7 +43,7 @@ public sealed class ReceiverPipelineTests
     }
 
     [Fact]
-    public async Task An_event_type_without_handler_or_unknown_to_the_sdk_is_answered_200_and_logged_at_debug()
+    public async Task An_event_type_without_handler_or_unknown_to_the_sdk_is_answered_200_and_logged_once_a_minute_per_type()
     {
         await using var harness = new ReceiverHarness();
         var known = harness.Request(WebhookEventType.RoutePublished);
@@ -61,9 +61,16 @@ public sealed class ReceiverPipelineTests
         Assert.Equal("inventory.adjusted", unknownResult.EventType?.Value);
         Assert.Null(unknownResult.Event); // no handler read the sections
         Assert.Empty(harness.Log.Calls);
-        var debug = harness.Logs.Entries.Where(e => e.Message.Contains("has no handler")).ToList();
-        Assert.Equal(2, debug.Count);
-        Assert.All(debug, e => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Debug, e.Level));
+        var again = await harness.SendAsync(harness.Request(WebhookEventType.RoutePublished));
+        Assert.Equal(WebhookReceiveOutcome.Unhandled, again.Outcome);
+        var lines = harness.Logs.Entries.Where(e => e.Message.Contains("has no handler")).ToList();
+        Assert.Equal(2, lines.Count); // the repeated type within the minute is counted, not logged again
+        Assert.All(lines, e => Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Information, e.Level));
+        Assert.All(lines, e => Assert.Contains("in the webhook receiver;", e.Message, StringComparison.Ordinal));
+
+        harness.Clock.Advance(TimeSpan.FromMinutes(1));
+        await harness.SendAsync(harness.Request(WebhookEventType.RoutePublished));
+        Assert.Equal(3, harness.Logs.Entries.Count(e => e.Message.Contains("has no handler")));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class ReceiverTelemetryDocsTests
         using var telemetry = new ReceiverTelemetry(meterFactory);
         listener.Start();
 
-        Assert.Equal(6, instruments.Count);
+        Assert.Equal(7, instruments.Count);
         Assert.All(instruments, i => Assert.Contains($"| `{i.Name}` | {Kind(i)} | `{i.Unit}` | receiver |", docs, StringComparison.Ordinal));
         Assert.Contains($"| `{ReceiverTelemetry.ReceiveSpan}` |", docs, StringComparison.Ordinal);
         Assert.Contains($"| `{ReceiverTelemetry.Name}` | `{ReceiverTelemetry.Name}` |", docs, StringComparison.Ordinal);
