@@ -18,6 +18,8 @@ public static class PublicApi
         // Assembly attributes (target framework, InternalsVisibleTo) are build details, not API; without them one
         // approved file serves every target framework of a package.
         IncludeAssemblyAttributes = false,
+        // A record's equality and with-expressions are part of its contract.
+        TreatRecordsAsClasses = false,
     };
 
     /// <summary>The public API of <paramref name="assembly"/>.</summary>
