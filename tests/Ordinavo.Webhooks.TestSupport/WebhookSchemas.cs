@@ -77,11 +77,13 @@ public static class WebhookSchemas
     private static List<string> Validate(JsonSchema schema, JsonElement instance)
     {
         var errors = new List<string>();
-        var results = schema.Evaluate(instance, Evaluation);
-        if (results.IsValid)
+        if (schema.Evaluate(instance, FlagOnly).IsValid)
         {
             return errors;
         }
+
+        // Only a failing body is evaluated again, collecting every error (which costs more than the yes/no check).
+        var results = schema.Evaluate(instance, Evaluation);
 
         foreach (var node in (results.Details ?? []).Prepend(results))
         {
