@@ -34,7 +34,7 @@ public sealed class SchemaConformanceTests
         var snapshots = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(ThisFile())!, "Snapshots"), "*.verified.json", SearchOption.AllDirectories);
 
         // Every event type with default options, the visit report under the 16 option combinations, the billing matrix.
-        Assert.True(snapshots.Length >= 7 + 16 + 4, $"Only {snapshots.Length} snapshots were found.");
+        Assert.True(snapshots.Length >= 24 + 16 + 4, $"Only {snapshots.Length} snapshots were found.");
         foreach (var file in snapshots)
         {
             var errors = WebhookSchemas.ValidatePublished(File.ReadAllText(file));

@@ -40,7 +40,7 @@ public class SchemaTests
     {
         var snapshots = Directory.GetFiles(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "Snapshots"), "*.verified.json");
 
-        Assert.Equal(24, snapshots.Length);
+        Assert.True(snapshots.Length >= 24, $"Only {snapshots.Length} snapshots were found.");
         foreach (var file in snapshots)
         {
             Assert.True(WebhookSchemas.ValidatePublished(File.ReadAllText(file)) is [], $"{Path.GetFileName(file)} does not satisfy its schema.");
