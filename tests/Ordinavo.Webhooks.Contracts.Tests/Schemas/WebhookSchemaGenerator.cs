@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 using Ordinavo.Webhooks.Contracts.Serialization;
+using Ordinavo.Webhooks.Payloads;
 
 namespace Ordinavo.Webhooks.Contracts.Tests.Schemas;
 
@@ -12,7 +13,8 @@ namespace Ordinavo.Webhooks.Contracts.Tests.Schemas;
 /// <see cref="JsonSchemaExporter"/> derives from <see cref="WebhookJsonContext"/>, with the wire rules the types alone
 /// do not show (timestamps are UTC strings with Z, absent values are omitted rather than null, value-type fields are
 /// always written), then specialised per catalog entry (eventType const, required envelope fields and sections).
-/// Unknown properties stay allowed everywhere, so that a validator does not reject a newer payload.
+/// Unknown properties stay allowed everywhere, so that a validator does not reject a newer payload; the names of the
+/// never-sent list (<see cref="NeverSentNames"/>, contract section 2) are rejected in every object, envelope and sections.
 /// </summary>
 internal static class WebhookSchemaGenerator
 {
@@ -20,6 +22,9 @@ internal static class WebhookSchemaGenerator
     public const string DateTimePattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?Z$";
     public const string EventIdPattern = "^evt_[0-7][0-9A-HJKMNP-TV-Z]{25}$";
     public const string EventTypePattern = "^[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*$";
+
+    /// <summary>The definition every object schema refers to from <c>propertyNames</c>.</summary>
+    public const string NeverSentDefinition = "neverSentName";
 
     private static readonly string[] EnvelopeProperties = ["eventId", "eventType", "payloadVersion", "occurredAt", "tenantId", "source"];
 
@@ -84,11 +89,21 @@ internal static class WebhookSchemaGenerator
             ["title"] = descriptor.Type.Value,
             ["description"] = $"Ordinavo webhook body (payloadVersion {WebhookEvent.CurrentPayloadVersion}) of {descriptor.Type.Value}: {descriptor.Description} " +
                               "Sections that do not apply or that the subscription's payload options leave out are absent (never null). " +
-                              "Unknown properties are allowed: receivers must ignore them.",
+                              "Unknown properties are allowed: receivers must ignore them. " +
+                              "Names of data that is never sent (secrets, notes, coordinates, contact data, amounts and the like) are rejected in every object.",
             ["type"] = "object",
             ["properties"] = properties,
             ["required"] = required,
             ["additionalProperties"] = true,
+            ["propertyNames"] = NeverSentReference(),
+            ["$defs"] = new JsonObject
+            {
+                [NeverSentDefinition] = new JsonObject
+                {
+                    ["description"] = "A property name of data that is never on the wire.",
+                    ["not"] = new JsonObject { ["enum"] = new JsonArray(NeverSentNames.All.Select(n => (JsonNode)n).ToArray()) },
+                },
+            },
         };
     }
 
@@ -161,10 +176,13 @@ internal static class WebhookSchemaGenerator
             }
 
             obj["additionalProperties"] = true;
+            obj["propertyNames"] = NeverSentReference();
         }
 
         return obj;
     }
+
+    private static JsonObject NeverSentReference() => new() { ["$ref"] = $"#/$defs/{NeverSentDefinition}" };
 
     private static JsonObject DateTimeSchema() => new()
     {

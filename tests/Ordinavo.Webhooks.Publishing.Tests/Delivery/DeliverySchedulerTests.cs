@@ -1,11 +1,11 @@
-using Ordinavo.Webhooks.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ordinavo.Webhooks.Publishing.Tests.Delivery;
 
 /// <summary>The scheduler's decisions, with no I/O: slots, the held budget, unproven and slow endpoints, flows, short leases.</summary>
 public sealed class DeliverySchedulerTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 6, 18, 16, 40, 0, TimeSpan.Zero));
 
     [Fact]
     public void Deliveries_start_within_the_global_and_per_endpoint_slots_and_the_rest_wait()

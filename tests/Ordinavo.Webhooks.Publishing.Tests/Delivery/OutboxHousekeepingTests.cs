@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
-using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Publishing.Tests.Delivery;
 
@@ -12,7 +12,7 @@ public sealed class OutboxHousekeepingTests
     {
         var store = Substitute.For<IWebhookOutboxStore>();
         store.GetQueueDepthAsync(Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(new WebhookQueueDepth(7, 3));
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 18, 16, 40, 0, TimeSpan.Zero));
         using var telemetry = new WebhookPublisherTelemetry();
         var housekeeping = new OutboxHousekeeping(store, new WebhookPublisherOptions { Retention = TimeSpan.FromDays(30) }, time, telemetry, NullLogger.Instance);
 
@@ -34,7 +34,7 @@ public sealed class OutboxHousekeepingTests
     {
         var store = Substitute.For<IWebhookOutboxStore>();
         using var telemetry = new WebhookPublisherTelemetry();
-        var housekeeping = new OutboxHousekeeping(store, new WebhookPublisherOptions { Retention = null }, new ManualTimeProvider(), telemetry, NullLogger.Instance);
+        var housekeeping = new OutboxHousekeeping(store, new WebhookPublisherOptions { Retention = null }, new FakeTimeProvider(new DateTimeOffset(2026, 6, 18, 16, 40, 0, TimeSpan.Zero)), telemetry, NullLogger.Instance);
 
         await housekeeping.RunDueAsync(CancellationToken.None);
 

@@ -1,5 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NSubstitute;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Payloads;
 using Ordinavo.Webhooks.Publishing.Tests.Support;
@@ -134,9 +136,11 @@ public sealed class WebhookPublisherTests
     public async Task Billing_details_need_the_tenants_feature()
     {
         var options = new WebhookPayloadOptions { IncludeBillingDetails = true };
+        var billingOn = Substitute.For<IWebhookTenantFeatures>();
+        billingOn.GetAsync(PayloadInputs.TenantId, Arg.Any<CancellationToken>()).Returns(new WebhookTenantFeatures(BillingWebhooksEnabled: true));
         await using var off = new EngineHarness();
         off.AddSubscription(options: options);
-        await using var on = new EngineHarness(build: b => b.UseTenantFeatures<BillingOn>());
+        await using var on = new EngineHarness(build: b => b.Services.Replace(ServiceDescriptor.Singleton(billingOn)));
         on.AddSubscription(options: options);
 
         var input = EngineHarness.Input(WebhookEventType.BillingEventCreated);
@@ -145,6 +149,18 @@ public sealed class WebhookPublisherTests
 
         Assert.DoesNotContain("\"details\":", Encoding.UTF8.GetString((await off.SingleDeliveryAsync()).Body.Span));
         Assert.Contains("\"details\":", Encoding.UTF8.GetString((await on.SingleDeliveryAsync()).Body.Span));
+        await billingOn.Received().GetAsync(PayloadInputs.TenantId, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public void Tenant_features_chosen_by_type_replace_an_earlier_choice()
+    {
+        var services = new ServiceCollection();
+        services.AddOrdinavoWebhookPublisher().Services.Replace(ServiceDescriptor.Singleton(Substitute.For<IWebhookTenantFeatures>()));
+        services.AddOrdinavoWebhookPublisher().UseTenantFeatures<NoWebhookTenantFeatures>();
+
+        var features = Assert.Single(services, d => d.ServiceType == typeof(IWebhookTenantFeatures));
+        Assert.Equal((typeof(NoWebhookTenantFeatures), ServiceLifetime.Singleton), (features.ImplementationType, features.Lifetime));
     }
 
     [Fact]
@@ -197,11 +213,5 @@ public sealed class WebhookPublisherTests
         Assert.Equal(2, counts["ordinavo.webhook.delivery.enqueued"]);
         Assert.Equal(2, counts["ordinavo.webhook.delivery.succeeded"]);
         Assert.Equal("Ordinavo.Webhooks.Publishing", telemetry.Meter.Name);
-    }
-
-    private sealed class BillingOn : IWebhookTenantFeatures
-    {
-        public ValueTask<WebhookTenantFeatures> GetAsync(string tenantId, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(new WebhookTenantFeatures(tenantId == PayloadInputs.TenantId));
     }
 }

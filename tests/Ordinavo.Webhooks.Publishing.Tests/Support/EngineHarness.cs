@@ -1,13 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Payloads;
 using Ordinavo.Webhooks.Signing;
-using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Publishing.Tests.Support;
 
 /// <summary>
-/// The publisher wired through DI with a manual clock, the in-memory stores and a stub HTTP handler (no worker: tests
+/// The publisher wired through DI with a fake clock (FakeTimeProvider), the in-memory stores and a stub HTTP handler (no worker: tests
 /// drive the engine round by round with <see cref="RunOnceAsync"/>).
 /// </summary>
 internal sealed class EngineHarness : IAsyncDisposable
@@ -33,7 +33,7 @@ internal sealed class EngineHarness : IAsyncDisposable
         Engine.Random = () => 0.5;
     }
 
-    public ManualTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 6, 18, 16, 40, 0, TimeSpan.Zero));
 
     public StubHandler Handler { get; } = new();
 

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NSubstitute;
+using NSubstitute.ExceptionExtensions;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Testing;
 using Ordinavo.Webhooks.TestSupport;
@@ -132,11 +134,12 @@ public sealed class ReceiverRegistrationTests
     [Fact]
     public async Task A_failing_inbox_is_answered_500_store_failed_and_the_handler_does_not_run()
     {
+        var inbox = Substitute.For<IWebhookInbox>();
+        inbox.TryBeginAsync(default!, default, default).ThrowsForAnyArgs(new TimeoutException("database unavailable"));
         var services = new ServiceCollection();
         services.AddSingleton<HandlerLog>();
-        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary))
-            .AddHandler<RecordingHandler>("*")
-            .UseInbox<BrokenInbox>(ServiceLifetime.Singleton);
+        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary)).AddHandler<RecordingHandler>("*");
+        services.AddKeyedSingleton(string.Empty, inbox); // the unnamed receiver's inbox: the last registration wins
         await using var provider = services.BuildServiceProvider();
         var request = WebhookTestRequests.Create(WebhookEventType.TargetImported, TestSecrets.Primary);
 
@@ -144,16 +147,19 @@ public sealed class ReceiverRegistrationTests
 
         Assert.Equal((500, WebhookReceiveOutcome.StoreFailed), (result.StatusCode, result.Outcome));
         Assert.Empty(provider.GetRequiredService<HandlerLog>().Calls);
+        await inbox.Received(1).TryBeginAsync(request.EventId!, Arg.Any<TimeSpan>(), Arg.Any<CancellationToken>());
+        await inbox.DidNotReceiveWithAnyArgs().CompleteAsync(default!, default);
     }
 
     [Fact]
     public async Task A_failing_ordering_store_is_answered_500_and_the_event_is_released_for_the_retry()
     {
+        var ordering = Substitute.For<IWebhookOrderingStore>();
+        ordering.GetLatestHandledAsync(default, default).ThrowsForAnyArgs(new TimeoutException("database unavailable"));
         var services = new ServiceCollection();
         services.AddSingleton<HandlerLog>();
-        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary))
-            .AddHandler<RecordingHandler>("*")
-            .UseOrderingStore<BrokenOrderingStore>(ServiceLifetime.Singleton);
+        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary)).AddHandler<RecordingHandler>("*");
+        services.AddKeyedSingleton(string.Empty, ordering); // the unnamed receiver's ordering store: the last registration wins
         await using var provider = services.BuildServiceProvider();
         var receiver = provider.GetRequiredService<WebhookReceiver>();
         var request = WebhookTestRequests.Create(WebhookEventType.TargetImported, TestSecrets.Primary);
@@ -163,15 +169,24 @@ public sealed class ReceiverRegistrationTests
 
         Assert.Equal((500, WebhookReceiveOutcome.StoreFailed), (result.StatusCode, result.Outcome));
         Assert.Empty(provider.GetRequiredService<HandlerLog>().Calls);
+        await ordering.DidNotReceiveWithAnyArgs().RecordHandledAsync(default, default, default);
         Assert.Equal(WebhookInboxStatus.New, (await inbox.TryBeginAsync(request.EventId!, TimeSpan.FromMinutes(1), default)).Status);
     }
 
-    public sealed class BrokenOrderingStore : IWebhookOrderingStore
+    [Theory]
+    [InlineData(ServiceLifetime.Singleton)]
+    [InlineData(ServiceLifetime.Scoped)]
+    public void Own_stores_replace_the_in_memory_ones_as_the_receivers_keyed_services(ServiceLifetime lifetime)
     {
-        public ValueTask<DateTimeOffset?> GetLatestHandledAsync(WebhookEntityKey entity, CancellationToken cancellationToken) =>
-            throw new TimeoutException("database unavailable");
+        var services = new ServiceCollection();
+        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary))
+            .UseInbox<InMemoryWebhookInbox>(lifetime)
+            .UseOrderingStore<InMemoryWebhookOrderingStore>(lifetime);
 
-        public ValueTask RecordHandledAsync(WebhookEntityKey entity, DateTimeOffset occurredAt, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        var inbox = Assert.Single(services, d => d.ServiceType == typeof(IWebhookInbox));
+        var ordering = Assert.Single(services, d => d.ServiceType == typeof(IWebhookOrderingStore));
+        Assert.Equal((string.Empty, typeof(InMemoryWebhookInbox), lifetime), (inbox.ServiceKey, inbox.KeyedImplementationType, inbox.Lifetime));
+        Assert.Equal((string.Empty, typeof(InMemoryWebhookOrderingStore), lifetime), (ordering.ServiceKey, ordering.KeyedImplementationType, ordering.Lifetime));
     }
 
     [Fact]
@@ -232,15 +247,5 @@ public sealed class ReceiverRegistrationTests
 
             public int Completed;
         }
-    }
-
-    public sealed class BrokenInbox : IWebhookInbox
-    {
-        public ValueTask<WebhookInboxBeginResult> TryBeginAsync(string eventId, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
-            throw new TimeoutException("database unavailable");
-
-        public ValueTask CompleteAsync(WebhookInboxLease lease, CancellationToken cancellationToken) => ValueTask.CompletedTask;
-
-        public ValueTask ReleaseAsync(WebhookInboxLease lease, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

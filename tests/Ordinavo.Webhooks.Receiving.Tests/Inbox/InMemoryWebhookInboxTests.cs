@@ -1,11 +1,11 @@
-using Ordinavo.Webhooks.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ordinavo.Webhooks.Receiving.Tests;
 
 public sealed class InMemoryWebhookInboxTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 18, 16, 40, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task Begin_complete_then_begin_again_reports_already_handled()

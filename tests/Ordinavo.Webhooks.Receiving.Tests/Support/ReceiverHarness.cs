@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Testing;
-using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Receiving.Tests;
 
-/// <summary>A DI container with one receiver, a manual clock and recording handlers; requests are signed at the clock's now.</summary>
+/// <summary>A DI container with one receiver, a fake clock (FakeTimeProvider) and recording handlers; requests are signed at the clock's now.</summary>
 public sealed class ReceiverHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
@@ -36,7 +36,7 @@ public sealed class ReceiverHarness : IAsyncDisposable
         Receiver = _provider.GetRequiredService<WebhookReceiver>();
     }
 
-    public ManualTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 6, 18, 16, 40, 0, TimeSpan.Zero));
 
     public HandlerLog Log { get; } = new();
 

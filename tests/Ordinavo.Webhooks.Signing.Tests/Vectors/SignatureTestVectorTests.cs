@@ -1,4 +1,4 @@
-using Ordinavo.Webhooks.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ordinavo.Webhooks.Signing.Tests.Vectors;
 
@@ -44,7 +44,7 @@ public sealed class SignatureTestVectorTests
         var headers = SignatureTestVectors.Headers(vector.GetProperty("headers"));
         var body = SignatureTestVectors.Body(vector);
         var secrets = SignatureTestVectors.Secrets(vector.GetProperty("secrets"));
-        var clock = new ManualTimeProvider(SignatureTestVectors.Time(vector.GetProperty("timestamp").GetString()!));
+        var clock = new FakeTimeProvider(SignatureTestVectors.Time(vector.GetProperty("timestamp").GetString()!));
 
         foreach (var secret in secrets)
         {
@@ -78,7 +78,7 @@ public sealed class SignatureTestVectorTests
         var secrets = SignatureTestVectors.Secrets(testCase.TryGetProperty("receiverSecrets", out var s) ? s : vector.GetProperty("secrets"));
         var clock = SignatureTestVectors.Time((testCase.TryGetProperty("receiverClock", out var c) ? c : vector.GetProperty("timestamp")).GetString()!);
 
-        var result = Verifier(new ManualTimeProvider(clock), secrets).Verify(new DictionaryHeaderReader(headers), body);
+        var result = Verifier(new FakeTimeProvider(clock), secrets).Verify(new DictionaryHeaderReader(headers), body);
 
         Assert.Equal(Enum.Parse<WebhookVerificationStatus>(testCase.GetProperty("expected").GetString()!), result.Status);
         var httpStatus = result.Status switch

@@ -1,5 +1,5 @@
 using System.Text;
-using Ordinavo.Webhooks.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ordinavo.Webhooks.Signing.Tests.Verification;
 
@@ -13,7 +13,7 @@ internal static class VerifierFixture
     public static readonly DateTimeOffset Now = new(2026, 6, 18, 16, 40, 0, TimeSpan.Zero);
     public static readonly byte[] Body = Encoding.UTF8.GetBytes("{\"eventId\":\"evt_01JZ8A2MT8G7C3Y7V0WQ1M9B3C\",\"eventType\":\"visit_report.approved\"}");
 
-    public static WebhookVerifier Verifier(params WebhookSecret[] secrets) => Verifier(new ManualTimeProvider(Now), secrets);
+    public static WebhookVerifier Verifier(params WebhookSecret[] secrets) => Verifier(new FakeTimeProvider(Now), secrets);
 
     public static WebhookVerifier Verifier(TimeProvider clock, params WebhookSecret[] secrets) => Verifier(clock, null, true, secrets);
 

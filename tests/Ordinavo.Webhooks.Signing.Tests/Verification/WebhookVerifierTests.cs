@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Versioning;
 using System.Text;
-using Ordinavo.Webhooks.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 using static Ordinavo.Webhooks.Signing.Tests.Verification.VerifierFixture;
 
 namespace Ordinavo.Webhooks.Signing.Tests.Verification;
@@ -246,7 +246,7 @@ public sealed class WebhookVerifierTests
     [Fact]
     public void The_tolerance_and_the_clock_are_configurable()
     {
-        var clock = new ManualTimeProvider(Now);
+        var clock = new FakeTimeProvider(Now);
         var verifier = Verifier(clock, TimeSpan.FromSeconds(30), true, Old);
         var signed = Sign(Old);
 
@@ -264,7 +264,7 @@ public sealed class WebhookVerifierTests
         headers.Remove("X-Ordinavo-Signature");
 
         var result = Verifier(Old).Verify(new DictionaryHeaderReader(headers), Body);
-        var refused = Verifier(new ManualTimeProvider(Now), null, false, Old).Verify(new DictionaryHeaderReader(headers), Body);
+        var refused = Verifier(new FakeTimeProvider(Now), null, false, Old).Verify(new DictionaryHeaderReader(headers), Body);
 
         Assert.Equal(WebhookVerificationStatus.Valid, result.Status);
         Assert.Equal(WebhookSignatureScheme.StandardWebhooks, result.Scheme);
@@ -348,12 +348,12 @@ public sealed class WebhookVerifierTests
     {
         Assert.Throws<ArgumentNullException>(() => new WebhookVerifier(null!));
         Assert.Throws<ArgumentException>(() => new WebhookVerifier(new WebhookVerifierOptions()));
-        Assert.Throws<ArgumentException>(() => Verifier(new ManualTimeProvider(Now), TimeSpan.Zero, true, Old));
-        Assert.Throws<ArgumentException>(() => Verifier(new ManualTimeProvider(Now), TimeSpan.FromSeconds(-1), true, Old));
+        Assert.Throws<ArgumentException>(() => Verifier(new FakeTimeProvider(Now), TimeSpan.Zero, true, Old));
+        Assert.Throws<ArgumentException>(() => Verifier(new FakeTimeProvider(Now), TimeSpan.FromSeconds(-1), true, Old));
         Assert.Throws<ArgumentException>(() => Verifier((TimeProvider)null!, Old));
-        Assert.Throws<ArgumentException>(() => Verifier(new ManualTimeProvider(Now), [null!]));
+        Assert.Throws<ArgumentException>(() => Verifier(new FakeTimeProvider(Now), [null!]));
 
-        var options = new WebhookVerifierOptions { TimeProvider = new ManualTimeProvider(Now) };
+        var options = new WebhookVerifierOptions { TimeProvider = new FakeTimeProvider(Now) };
         options.Secrets.Add(Old);
         var verifier = new WebhookVerifier(options);
         options.Secrets.Clear();

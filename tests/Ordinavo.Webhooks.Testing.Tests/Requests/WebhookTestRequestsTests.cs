@@ -1,8 +1,8 @@
 using System.Text;
-using Ordinavo.Webhooks.Contracts;
+using Microsoft.Extensions.Time.Testing;
 using Ordinavo.Webhooks.Contracts.Serialization;
+using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Signing;
-using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Testing.Tests;
 
@@ -10,7 +10,7 @@ public sealed class WebhookTestRequestsTests
 {
     private static readonly string Secret = WebhookSecret.Generate().ExposeSecret();
     private static readonly DateTimeOffset SignedAt = new(2026, 6, 18, 16, 41, 7, TimeSpan.Zero);
-    private readonly ManualTimeProvider _clock = new(SignedAt);
+    private readonly FakeTimeProvider _clock = new(SignedAt);
 
     private WebhookVerifier Verifier(params string[] secrets)
     {
@@ -129,7 +129,7 @@ public sealed class WebhookTestRequestsTests
         var verifierThen = new WebhookVerifier(new WebhookVerifierOptions
         {
             Secrets = { WebhookSecret.Parse(Secret) },
-            TimeProvider = new ManualTimeProvider(DateTimeOffset.Parse(stale.Timestamp!)),
+            TimeProvider = new FakeTimeProvider(DateTimeOffset.Parse(stale.Timestamp!)),
         });
 
         Assert.Equal(WebhookVerificationStatus.TimestampOutsideTolerance, verifierNow.Verify(stale.HeaderReader, stale.Body.Span).Status);
