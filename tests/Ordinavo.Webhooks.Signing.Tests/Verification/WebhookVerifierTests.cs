@@ -369,7 +369,7 @@ public sealed class WebhookVerifierTests
     {
         var headers = Headers(Sign(Old));
         headers.Remove("X-Ordinavo-Signature");
-        var options = new WebhookVerifierOptions { TimeProvider = new ManualTimeProvider(Now) };
+        var options = new WebhookVerifierOptions { TimeProvider = new FakeTimeProvider(Now) };
         options.Secrets.Add(Old);
         var verifier = new WebhookVerifier(options);
 
