@@ -33,6 +33,29 @@ public sealed class PostgreSqlSchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_schema_at_version_1_is_migrated_and_keeps_its_deliveries()
+    {
+        // The schema as the first release of the package left it: migration 1 only, with a pending delivery.
+        var schema = new PostgreSqlSchema(_database.SchemaName);
+        await _database.ScalarAsync(schema.CreateSchemaAndVersionTable + schema.Migration(1) + "INSERT INTO __schema__.schema_version (version) VALUES (1);");
+        await _database.ScalarAsync(
+            "INSERT INTO __schema__.deliveries (id, event_id, subscription_id, tenant_id, event_type, endpoint_url, body, state, attempt_count, next_attempt_at, created_at, last_error_kind) " +
+            "VALUES ('dlv_1', 'evt_1', 'sub-a', 'tenant-123', 'target.imported', 'https://receiver.example/hooks', '\\x7b7d'::bytea, 0, 0, now(), now(), 0);");
+
+        await using var store = new PostgreSqlWebhookOutboxStore(_database.Options());
+        await store.EnsureSchemaAsync(CancellationToken.None);
+
+        Assert.Equal(PostgreSqlSchema.LatestVersion, Convert.ToInt32(await _database.ScalarAsync("SELECT max(version) FROM __schema__.schema_version;")));
+        Assert.Equal("dlv_1", (await store.GetDeliveryAsync("dlv_1", CancellationToken.None))?.Id);
+        var records = new PostgreSqlWebhookSubscriptionRecordStore(store);
+        Assert.True(await records.TryInsertAsync(new WebhookSubscriptionRecord
+        {
+            Id = "sub_1", TenantId = "tenant-123", Version = 1, CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch, Document = "{}",
+        }, CancellationToken.None));
+        Assert.Equal(1L, await _database.ScalarAsync("SELECT count(*) FROM __schema__.subscriptions;"));
+    }
+
+    [Fact]
     public async Task Nodes_starting_at_once_migrate_the_schema_exactly_once()
     {
         var stores = Enumerable.Range(0, 5).Select(_ => new PostgreSqlWebhookOutboxStore(_database.Options())).ToArray();

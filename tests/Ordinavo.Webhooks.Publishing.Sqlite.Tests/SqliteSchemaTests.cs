@@ -46,6 +46,31 @@ public sealed class SqliteSchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_at_schema_version_1_is_migrated_and_keeps_its_deliveries()
+    {
+        // The file as the first release of the package left it: migration 1 only, with a pending delivery.
+        Directory.CreateDirectory(Path.GetDirectoryName(_file.Path)!);
+        await ScalarAsync(SqliteSchema.CreateVersionTable + SqliteSchema.Migrations[0] + $"INSERT INTO {SqliteSchema.VersionTable} (version, applied_at) VALUES (1, 0);");
+        var eventId = Contracts.WebhookIdentifiers.NewEventId();
+        var delivery = TestEvents.Prepared(eventId).Deliveries[0];
+        await ScalarAsync(
+            $"INSERT INTO {SqliteSchema.Deliveries} (id, event_id, subscription_id, tenant_id, event_type, endpoint_url, body, state, attempt_count, next_attempt_at, created_at, last_error_kind) " +
+            $"VALUES ('{delivery.Id}', '{eventId}', 'sub-a', 'tenant-123', 'target.imported', 'https://receiver.example/hooks', x'7B7D', 0, 0, 0, 0, 0);");
+
+        await using var store = new SqliteWebhookOutboxStore(_file.Options());
+        await store.EnsureSchemaAsync(CancellationToken.None);
+
+        Assert.Equal((long)SqliteSchema.LatestVersion, await ScalarAsync($"SELECT max(version) FROM {SqliteSchema.VersionTable};"));
+        Assert.Equal(1L, await ScalarAsync($"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'ix_{SqliteSchema.Subscriptions}_tenant';"));
+        Assert.Equal(delivery.Id, (await store.GetDeliveryAsync(delivery.Id, CancellationToken.None))?.Id);
+        var records = new SqliteWebhookSubscriptionRecordStore(store);
+        Assert.True(await records.TryInsertAsync(new WebhookSubscriptionRecord
+        {
+            Id = "sub_1", TenantId = "tenant-123", Version = 1, CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch, Document = "{}",
+        }, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Stores_starting_at_once_on_a_new_file_migrate_it_exactly_once()
     {
         var stores = Enumerable.Range(0, 6).Select(_ => new SqliteWebhookOutboxStore(_file.Options())).ToArray();
