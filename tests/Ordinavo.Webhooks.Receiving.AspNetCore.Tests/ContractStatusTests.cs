@@ -70,7 +70,7 @@ public sealed class ContractStatusTests
 
         Assert.Equal((200, "unhandled"), result);
         Assert.Empty(server.Log.Calls);
-        Assert.Contains(server.Logs.Entries, e => e.Level == LogLevel.Debug && e.Message.Contains("invoice.paid") && e.Message.Contains("no handler"));
+        Assert.Contains(server.Logs.Entries, e => e.Level == LogLevel.Information && e.Message.Contains("invoice.paid") && e.Message.Contains("no handler"));
     }
 
     [Fact]
