@@ -38,7 +38,7 @@ internal static class DeliveryEndpoints
 
         group.MapPost("/subscriptions/{id}/redeliver-dead-letters", RedeliverDeadLettersAsync)
             .WithName("RedeliverWebhookDeadLetters").WithSummary("Delivers again, now, every dead letter of the subscription created in [createdFrom, createdBefore).").WithTags(Tag)
-            .Accepts<AdminRedeliverDeadLettersRequest>("application/json")
+            .AcceptsJson<AdminRedeliverDeadLettersRequest>()
             .Produces<AdminRedeliveryResult>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 

@@ -20,7 +20,7 @@ internal static class SubscriptionEndpoints
     {
         group.MapPost("/subscriptions", CreateAsync)
             .WithName("CreateWebhookSubscription").WithSummary("Creates a subscription; its secret is shown once.").WithTags(Tag)
-            .Accepts<AdminSubscriptionRequest>("application/json")
+            .AcceptsJson<AdminSubscriptionRequest>()
             .Produces<AdminIssuedSecret>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
@@ -36,20 +36,20 @@ internal static class SubscriptionEndpoints
 
         group.MapPut("/subscriptions/{id}", UpdateAsync)
             .WithName("UpdateWebhookSubscription").WithSummary("Replaces the subscription's definition when the version sent is still current.").WithTags(Tag)
-            .Accepts<AdminSubscriptionUpdateRequest>("application/json")
+            .AcceptsJson<AdminSubscriptionUpdateRequest>()
             .Produces<AdminSubscription>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/subscriptions/{id}/disable", DisableAsync)
             .WithName("DisableWebhookSubscription").WithSummary("Disables the subscription; its pending deliveries are dead-lettered as they come due.").WithTags(Tag)
-            .Accepts<AdminVersionRequest>(isOptional: true, "application/json")
+            .AcceptsJson<AdminVersionRequest>(isOptional: true)
             .Produces<AdminSubscription>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/subscriptions/{id}/enable", EnableAsync)
             .WithName("EnableWebhookSubscription").WithSummary("Enables the subscription again.").WithTags(Tag)
-            .Accepts<AdminVersionRequest>(isOptional: true, "application/json")
+            .AcceptsJson<AdminVersionRequest>(isOptional: true)
             .Produces<AdminSubscription>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -60,13 +60,13 @@ internal static class SubscriptionEndpoints
 
         group.MapPost("/subscriptions/{id}/rotate-secret", RotateSecretAsync)
             .WithName("RotateWebhookSubscriptionSecret").WithSummary("Adds a new secret (shown once); the old ones keep signing beside it for the grace period.").WithTags(Tag)
-            .Accepts<AdminRotateSecretRequest>(isOptional: true, "application/json")
+            .AcceptsJson<AdminRotateSecretRequest>(isOptional: true)
             .Produces<AdminIssuedSecret>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/subscriptions/{id}/expire-old-secrets", ExpireOldSecretsAsync)
             .WithName("ExpireOldWebhookSubscriptionSecrets").WithSummary("Ends the grace period now: only the newest secret keeps signing.").WithTags(Tag)
-            .Accepts<AdminVersionRequest>(isOptional: true, "application/json")
+            .AcceptsJson<AdminVersionRequest>(isOptional: true)
             .Produces<AdminSubscription>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }

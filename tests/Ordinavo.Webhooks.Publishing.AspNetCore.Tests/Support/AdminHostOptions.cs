@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Routing;
+
+namespace Ordinavo.Webhooks.Publishing.AspNetCore.Tests.Support;
+
+/// <summary>How <see cref="AdminTestHost"/> is set up.</summary>
+public sealed class AdminHostOptions
+{
+    /// <summary>The managed subscription store (<see cref="SubscriptionStores"/>).</summary>
+    public string SubscriptionStore { get; init; } = SubscriptionStores.InMemory;
+
+    /// <summary>Whether the publisher accepts http:// endpoints (the loopback receivers need it).</summary>
+    public bool AllowInsecureHttp { get; init; } = true;
+
+    /// <summary>Whether the admin group gets <c>.RequireAuthorization()</c>.</summary>
+    public bool RequireAuthorization { get; init; } = true;
+
+    /// <summary>More conventions on the admin group.</summary>
+    public Action<RouteGroupBuilder>? Group { get; init; }
+
+    /// <summary>Whether the admin options get the claim-based tenant resolver.</summary>
+    public bool TenantResolver { get; init; } = true;
+
+    /// <summary>More admin options.</summary>
+    public Action<WebhookAdminOptions>? Admin { get; init; }
+
+    /// <summary>More publisher options.</summary>
+    public Action<WebhookPublisherOptions>? Publisher { get; init; }
+}
