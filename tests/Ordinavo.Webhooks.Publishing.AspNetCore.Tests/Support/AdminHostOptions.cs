@@ -23,6 +23,9 @@ public sealed class AdminHostOptions
     /// <summary>More admin options.</summary>
     public Action<WebhookAdminOptions>? Admin { get; init; }
 
+    /// <summary>More services.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
+
     /// <summary>More publisher options.</summary>
     public Action<WebhookPublisherOptions>? Publisher { get; init; }
 }

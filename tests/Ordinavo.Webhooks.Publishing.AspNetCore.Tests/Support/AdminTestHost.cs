@@ -89,6 +89,7 @@ public sealed class AdminTestHost : IAsyncDisposable
         builder.Services.AddAuthentication(TestAuthHandler.SchemeName).AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddOpenApi();
+        options.Services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseAuthentication();
