@@ -8,6 +8,9 @@ public sealed class AdminHostOptions
     /// <summary>The managed subscription store (<see cref="SubscriptionStores"/>).</summary>
     public string SubscriptionStore { get; init; } = SubscriptionStores.InMemory;
 
+    /// <summary>A record store to use instead of <see cref="SubscriptionStore"/> (to share one between two hosts).</summary>
+    public IWebhookSubscriptionRecordStore? RecordStore { get; init; }
+
     /// <summary>Whether the publisher accepts http:// endpoints (the loopback receivers need it).</summary>
     public bool AllowInsecureHttp { get; init; } = true;
 

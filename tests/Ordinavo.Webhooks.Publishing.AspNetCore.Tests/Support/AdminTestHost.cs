@@ -75,7 +75,14 @@ public sealed class AdminTestHost : IAsyncDisposable
             o.RetrySchedule = [TimeSpan.FromHours(1)];
             options.Publisher?.Invoke(o);
         }).UseSqliteStore(Path.Combine(folder, "outbox.db"));
-        SubscriptionStores.Apply(options.SubscriptionStore, publisher, folder);
+        if (options.RecordStore is { } records)
+        {
+            publisher.UseSubscriptionRecordStore(_ => records);
+        }
+        else
+        {
+            SubscriptionStores.Apply(options.SubscriptionStore, publisher, folder);
+        }
 
         builder.Services.AddOrdinavoWebhookAdmin(o =>
         {
