@@ -9,12 +9,14 @@ public sealed class AdminApiDocsTests
 {
     private static readonly string Page = File.ReadAllText(RepositoryPaths.Combine("docs", "operations.md")).ReplaceLineEndings("\n");
 
-    [Fact]
-    public void The_host_example_is_the_compiled_snippet_verbatim()
+    [Theory]
+    [InlineData("docs/operations.md")]
+    [InlineData("src/Ordinavo.Webhooks.Publishing.AspNetCore/README.md")]
+    public void The_host_example_is_the_compiled_snippet_verbatim(string file)
     {
         var regions = SourceRegions.Read(RepositoryPaths.Combine("tests", "Ordinavo.Webhooks.Publishing.AspNetCore.Tests", "Docs", "AdminApiSnippet.cs"));
         var block = $"```csharp\n{regions["admin-api-usings"]}\n\n{regions["admin-api-host"]}\n```";
-        Assert.Contains(block, Page, StringComparison.Ordinal);
+        Assert.Contains(block, File.ReadAllText(RepositoryPaths.Combine(file.Split('/'))).ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
