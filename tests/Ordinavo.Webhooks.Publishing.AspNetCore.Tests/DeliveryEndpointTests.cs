@@ -1,15 +1,18 @@
 namespace Ordinavo.Webhooks.Publishing.AspNetCore.Tests;
 
-/// <summary>The delivery endpoints over the real SQLite outbox and delivery worker, with a real receiver.</summary>
+/// <summary>The delivery endpoints over the real SQLite outbox and delivery worker, with a real receiver (<see cref="PostgreSqlOutboxTests"/> runs them on PostgreSQL).</summary>
 public sealed class DeliveryEndpointTests
 {
     [Theory]
     [MemberData(nameof(SubscriptionStores.All), MemberType = typeof(SubscriptionStores))]
-    public async Task Deliveries_are_paged_filtered_shown_with_attempts_and_redelivered(string store)
+    public Task Deliveries_are_paged_filtered_shown_with_attempts_and_redelivered(string store) =>
+        PagedFilteredShownAndRedeliveredAsync(new AdminHostOptions { SubscriptionStore = store });
+
+    internal static async Task PagedFilteredShownAndRedeliveredAsync(AdminHostOptions options)
     {
         await using var receiver = await CaptureReceiver.StartAsync();
         receiver.ResponseBody = "{\"handledBy\":\"erp-7\"}";
-        await using var host = await AdminTestHost.StartAsync(new AdminHostOptions { SubscriptionStore = store });
+        await using var host = await AdminTestHost.StartAsync(options);
         var client = host.Client("tenant-a");
         var id = (string)(await client.CreateAsync(AdminApi.Subscription(receiver.Endpoint, "target.*")))["subscription"]!["id"]!;
         var events = new List<string>();
@@ -66,12 +69,15 @@ public sealed class DeliveryEndpointTests
 
     [Theory]
     [MemberData(nameof(SubscriptionStores.All), MemberType = typeof(SubscriptionStores))]
-    public async Task A_failing_delivery_shows_in_the_queue_and_the_health_with_the_receivers_answer(string store)
+    public Task A_failing_delivery_shows_in_the_queue_and_the_health_with_the_receivers_answer(string store) =>
+        FailingDeliveryShownAsync(new AdminHostOptions { SubscriptionStore = store });
+
+    internal static async Task FailingDeliveryShownAsync(AdminHostOptions options)
     {
         await using var receiver = await CaptureReceiver.StartAsync();
         receiver.Status = 503;
         receiver.ResponseBody = "{\"error\":\"maintenance\"}";
-        await using var host = await AdminTestHost.StartAsync(new AdminHostOptions { SubscriptionStore = store });
+        await using var host = await AdminTestHost.StartAsync(options);
         var client = host.Client("tenant-a");
         var id = (string)(await client.CreateAsync(AdminApi.Subscription(receiver.Endpoint)))["subscription"]!["id"]!;
         await Events.PublishAsync(host, "tenant-a");
@@ -93,11 +99,14 @@ public sealed class DeliveryEndpointTests
 
     [Theory]
     [MemberData(nameof(SubscriptionStores.All), MemberType = typeof(SubscriptionStores))]
-    public async Task Dead_letters_of_a_window_are_delivered_again_after_the_subscription_is_enabled(string store)
+    public Task Dead_letters_of_a_window_are_delivered_again_after_the_subscription_is_enabled(string store) =>
+        DeadLettersRecoveredAsync(new AdminHostOptions { SubscriptionStore = store });
+
+    internal static async Task DeadLettersRecoveredAsync(AdminHostOptions options)
     {
         await using var receiver = await CaptureReceiver.StartAsync();
         receiver.Status = 410; // Gone: dead-lettered at once and the subscription disabled.
-        await using var host = await AdminTestHost.StartAsync(new AdminHostOptions { SubscriptionStore = store });
+        await using var host = await AdminTestHost.StartAsync(options);
         var client = host.Client("tenant-a");
         var id = (string)(await client.CreateAsync(AdminApi.Subscription(receiver.Endpoint)))["subscription"]!["id"]!;
         var eventId = await Events.PublishAsync(host, "tenant-a");

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Ordinavo.Webhooks.Publishing.AspNetCore.Tests.Support;
 
 /// <summary>
-/// A real Kestrel host on 127.0.0.1 with the publisher (SQLite outbox in a file of its own temporary folder, its
-/// delivery worker running), the managed subscription store the test chooses, the admin API at /admin/webhooks
+/// A real Kestrel host on 127.0.0.1 with the publisher (the SQLite outbox in a file of its own temporary folder, or
+/// the PostgreSQL outbox in a schema of its own; its delivery worker running), the managed subscription store the test chooses, the admin API at /admin/webhooks
 /// behind a header-based test authentication, and the OpenAPI document at /openapi/v1.json.
 /// </summary>
 public sealed class AdminTestHost : IAsyncDisposable
@@ -21,9 +21,11 @@ public sealed class AdminTestHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _folder;
     private readonly List<HttpClient> _clients = [];
+    private readonly IAsyncDisposable _outbox;
 
-    private AdminTestHost(WebApplication app, string folder, CollectingLoggerProvider logs)
+    private AdminTestHost(WebApplication app, string folder, CollectingLoggerProvider logs, IAsyncDisposable outbox)
     {
+        _outbox = outbox;
         _app = app;
         _folder = folder;
         Logs = logs;
@@ -40,7 +42,7 @@ public sealed class AdminTestHost : IAsyncDisposable
     /// <summary>Builds and starts the host; a failure to start is thrown after everything is disposed.</summary>
     public static async Task<AdminTestHost> StartAsync(AdminHostOptions? options = null)
     {
-        var (app, folder, logs) = Build(options ?? new AdminHostOptions());
+        var (app, folder, logs, outbox) = Build(options ?? new AdminHostOptions());
         try
         {
             await app.StartAsync();
@@ -48,15 +50,16 @@ public sealed class AdminTestHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            await outbox.DisposeAsync();
             DeleteFolder(folder);
             throw;
         }
 
-        return new AdminTestHost(app, folder, logs);
+        return new AdminTestHost(app, folder, logs, outbox);
     }
 
     /// <summary>Builds the host without starting it (for start-up checks).</summary>
-    public static (WebApplication App, string Folder, CollectingLoggerProvider Logs) Build(AdminHostOptions options)
+    public static (WebApplication App, string Folder, CollectingLoggerProvider Logs, IAsyncDisposable Outbox) Build(AdminHostOptions options)
     {
         var folder = Path.Combine(Path.GetTempPath(), "ordinavo-admin-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -74,7 +77,8 @@ public sealed class AdminTestHost : IAsyncDisposable
             // One retry an hour later: a failed delivery stays pending (and not due) for the whole test.
             o.RetrySchedule = [TimeSpan.FromHours(1)];
             options.Publisher?.Invoke(o);
-        }).UseSqliteStore(Path.Combine(folder, "outbox.db"));
+        });
+        var outbox = OutboxStores.Apply(options.Outbox, publisher, folder);
         if (options.RecordStore is { } records)
         {
             publisher.UseSubscriptionRecordStore(_ => records);
@@ -109,7 +113,7 @@ public sealed class AdminTestHost : IAsyncDisposable
 
         options.Group?.Invoke(group);
         app.MapOpenApi();
-        return (app, folder, logs);
+        return (app, folder, logs, outbox);
     }
 
     /// <summary>A client of the admin API acting as a user of <paramref name="tenant"/> (no tenant claim when null).</summary>
@@ -150,6 +154,7 @@ public sealed class AdminTestHost : IAsyncDisposable
 
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await _outbox.DisposeAsync();
         DeleteFolder(_folder);
     }
 
