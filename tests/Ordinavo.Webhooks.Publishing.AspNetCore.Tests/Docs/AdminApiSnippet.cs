@@ -15,11 +15,11 @@ public static class AdminApiSnippet
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddDataProtection();               // encrypts the subscriptions' secrets; share the key ring between nodes
         builder.Services.AddOrdinavoWebhookPublisher()
-            .UseSqliteStore("data/webhooks.db")
-            .UseInMemorySubscriptionRecords();              // managed subscriptions (in memory here)
+            .UseSqliteStore("data/webhooks.db")             // the outbox ...
+            .UseSqliteSubscriptions();                      // ... and the managed subscriptions, in one database
         builder.Services.AddOrdinavoWebhookAdmin(options =>
             options.TenantResolver = context => ValueTask.FromResult(context.User.FindFirst("tenant")?.Value));
-        builder.Services.AddAuthentication();                // and your scheme, for example .AddJwtBearer()
+        builder.Services.AddAuthentication();               // and your scheme, for example .AddJwtBearer()
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy("webhook-admin", policy => policy.RequireClaim("scope", "webhooks:admin"));
 

@@ -8,7 +8,10 @@ public sealed class AdminHostOptions
     /// <summary>The managed subscription store (<see cref="SubscriptionStores"/>).</summary>
     public string SubscriptionStore { get; init; } = SubscriptionStores.InMemory;
 
-    /// <summary>The outbox store (<see cref="OutboxStores"/>; default SQLite in a file of the host's temporary folder).</summary>
+    /// <summary>
+    /// The outbox store (<see cref="OutboxStores"/>; default SQLite in a file of the host's temporary folder). A durable
+    /// subscription store brings its own outbox (<see cref="SubscriptionStores.OutboxFor"/>).
+    /// </summary>
     public string Outbox { get; init; } = OutboxStores.Sqlite;
 
     /// <summary>A record store to use instead of <see cref="SubscriptionStore"/> (to share one between two hosts).</summary>

@@ -78,14 +78,14 @@ public sealed class AdminTestHost : IAsyncDisposable
             o.RetrySchedule = [TimeSpan.FromHours(1)];
             options.Publisher?.Invoke(o);
         });
-        var outbox = OutboxStores.Apply(options.Outbox, publisher, folder);
+        var outbox = OutboxStores.Apply(SubscriptionStores.OutboxFor(options.SubscriptionStore) ?? options.Outbox, publisher, folder);
         if (options.RecordStore is { } records)
         {
             publisher.UseSubscriptionRecordStore(_ => records);
         }
         else
         {
-            SubscriptionStores.Apply(options.SubscriptionStore, publisher, folder);
+            SubscriptionStores.Apply(options.SubscriptionStore, publisher);
         }
 
         builder.Services.AddOrdinavoWebhookAdmin(o =>
