@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace Ordinavo.Webhooks.Publishing.AspNetCore;
+
+/// <summary>The admin API's log messages: the action, the tenant and the ids it touched; never secrets, bodies or free text.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Webhook admin: {Action} by tenant {TenantId} on subscription {SubscriptionId}.")]
+    public static partial void SubscriptionAction(ILogger logger, string action, string tenantId, string subscriptionId);
+
+    [LoggerMessage(2, LogLevel.Information, "Webhook admin: {Action} by tenant {TenantId} on delivery {DeliveryId}.")]
+    public static partial void DeliveryAction(ILogger logger, string action, string tenantId, string deliveryId);
+
+    [LoggerMessage(3, LogLevel.Information, "Webhook admin: redeliver dead letters by tenant {TenantId} on subscription {SubscriptionId}: {Count} requeued.")]
+    public static partial void DeadLettersRedelivered(ILogger logger, string tenantId, string subscriptionId, int count);
+
+    [LoggerMessage(4, LogLevel.Error, "Webhook admin: the secrets of subscription {SubscriptionId} cannot be decrypted with this application's Data Protection key ring.")]
+    public static partial void SecretUnreadable(ILogger logger, string subscriptionId);
+}
