@@ -337,7 +337,10 @@ public sealed class WebhookReceiver
             }
 
             _telemetry.Handled(Name, eventType.Value, _timeProvider.GetElapsedTime(started));
-            Log.Handled(_logger, eventId, eventType.Value, _label, attempt?.ToString(CultureInfo.InvariantCulture) ?? "(not sent)");
+            if (_logger.IsEnabled(LogLevel.Information))
+            {
+                Log.Handled(_logger, eventId, eventType.Value, _label, attempt?.ToString(CultureInfo.InvariantCulture) ?? "(not sent)");
+            }
             return Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Handled, eventId, eventType, context.ParsedEvent));
         }
     }
