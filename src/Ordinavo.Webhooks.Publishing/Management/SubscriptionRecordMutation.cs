@@ -113,7 +113,8 @@ internal static class SubscriptionRecordMutation
     private static void DropExpiredSecrets(SubscriptionDocument document, DateTimeOffset now) =>
         document.Secrets.RemoveAll(s => s.ExpiresAt is { } expires && expires <= now);
 
-    private static WebhookPublishingException Conflict(string subscriptionId, long expected, long current) =>
+    /// <summary>The error for a version that is no longer current (also used by the manager's delete).</summary>
+    public static WebhookPublishingException Conflict(string subscriptionId, long expected, long current) =>
         new(WebhookPublishingErrorReason.SubscriptionConflict,
             $"Subscription '{subscriptionId}' is at version {current}, not {expected}: it changed since it was read. Read it again and repeat the change.");
 }

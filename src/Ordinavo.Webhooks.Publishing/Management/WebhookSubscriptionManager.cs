@@ -150,7 +150,7 @@ internal sealed class WebhookSubscriptionManager(
 
             if (expectedVersion is { } expected && expected != record.Version)
             {
-                throw Conflict(subscriptionId, expected, record.Version);
+                throw SubscriptionRecordMutation.Conflict(subscriptionId, expected, record.Version);
             }
 
             if (await records.TryDeleteAsync(subscriptionId, record.Version, cancellationToken).ConfigureAwait(false))
@@ -229,8 +229,4 @@ internal sealed class WebhookSubscriptionManager(
 
     private static WebhookPublishingException NotFound(string subscriptionId) =>
         new(WebhookPublishingErrorReason.SubscriptionNotFound, $"Subscription '{subscriptionId}' does not exist for this tenant.");
-
-    private static WebhookPublishingException Conflict(string subscriptionId, long expected, long current) =>
-        new(WebhookPublishingErrorReason.SubscriptionConflict,
-            $"Subscription '{subscriptionId}' is at version {current}, not {expected}: it changed since it was read. Read it again and repeat the change.");
 }
