@@ -113,8 +113,8 @@ public sealed class PostgreSqlManagedSubscriptionTests(ITestOutputHelper output)
         Assert.True((await nodeB.Subscriptions.GetAsync(receiving.Id, Ct))!.IsEnabled);
 
         var watch = Stopwatch.StartNew();
-        await nodeA.Manager.DisableAsync(Tenant, receiving.Id, null, Ct);
-        await nodeA.Manager.DisableAsync(Tenant, failing.Id, null, Ct);
+        await nodeA.Manager.DisableAsync(Tenant, receiving.Id, null, null, Ct);
+        await nodeA.Manager.DisableAsync(Tenant, failing.Id, null, null, Ct);
 
         Assert.True(await ManagedPublisherNode.EventuallyAsync(async () =>
             (await nodeB.Subscriptions.GetByTenantAsync(Tenant, Ct)).All(s => !s.IsEnabled) &&

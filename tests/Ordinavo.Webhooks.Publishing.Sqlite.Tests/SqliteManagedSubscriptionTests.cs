@@ -101,8 +101,8 @@ public sealed class SqliteManagedSubscriptionTests : IAsyncLifetime
         Assert.True(await _receiver.WaitForDistinctAsync(1, Soon));
         Assert.True((await nodeB.Subscriptions.GetAsync(receiving.Id, Ct))!.IsEnabled);
 
-        await nodeA.Manager.DisableAsync(Tenant, receiving.Id, null, Ct);
-        await nodeA.Manager.DisableAsync(Tenant, failing.Id, null, Ct);
+        await nodeA.Manager.DisableAsync(Tenant, receiving.Id, null, null, Ct);
+        await nodeA.Manager.DisableAsync(Tenant, failing.Id, null, null, Ct);
 
         Assert.True(await ManagedPublisherNode.EventuallyAsync(async () =>
             (await nodeB.Subscriptions.GetByTenantAsync(Tenant, Ct)).All(s => !s.IsEnabled) &&
