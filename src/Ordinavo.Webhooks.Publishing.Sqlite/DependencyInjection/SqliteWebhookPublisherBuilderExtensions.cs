@@ -11,6 +11,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Chooses the SQLite outbox store, and managed subscriptions in the same file, for the Ordinavo webhook publisher.</summary>
 public static class SqliteWebhookPublisherBuilderExtensions
 {
+    private const string NoSqliteOutbox =
+        "UseSqliteSubscriptions() keeps subscriptions in the SQLite outbox file, but the SQLite outbox store is not chosen: " +
+        "call UseSqliteStore(path) on the same builder (AddOrdinavoWebhookPublisher().UseSqliteStore(path).UseSqliteSubscriptions()).";
+
     /// <summary>
     /// Keeps the outbox in the SQLite file <paramref name="databasePath"/> (created with its folder, WAL mode, schema
     /// created and migrated at start). <see cref="SqliteWebhookOutboxStore"/> is registered as a singleton too, for the
@@ -53,10 +57,7 @@ public static class SqliteWebhookPublisherBuilderExtensions
     public static IWebhookPublisherBuilder UseSqliteSubscriptions(this IWebhookPublisherBuilder builder, Action<WebhookSubscriptionManagementOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookSubscriptionManagementOptions>, SqliteSubscriptionsValidator>());
-        return builder.UseSubscriptionRecordStore(
-            sp => new SqliteWebhookSubscriptionRecordStore(
-                SqliteSubscriptionsValidator.FindOutbox(sp) ?? throw new InvalidOperationException(SqliteSubscriptionsValidator.NoSqliteOutbox)),
-            configure);
+        return builder.UseSubscriptionRecordStoreInOutbox<SqliteWebhookOutboxStore, SqliteWebhookSubscriptionRecordStore>(
+            outbox => new SqliteWebhookSubscriptionRecordStore(outbox), NoSqliteOutbox, configure);
     }
 }
