@@ -62,9 +62,8 @@ public sealed class PostgreSqlManagedSubscriptionTests(ITestOutputHelper output)
 
     /// <inheritdoc />
     protected override Task<ManagedPublisherNode> StartNodeAsync(string keyFolder) =>
-        ManagedPublisherNode.StartAsync(keyFolder, builder => builder
-            .UsePostgreSqlStore(PostgresTestDatabase.ConnectionString, o => o.SchemaName = _database.SchemaName)
-            .UsePostgreSqlSubscriptions(options => options.CacheDuration = LongCache));
+        ManagedPublisherNode.StartAsync(keyFolder, builder => builder.UsePostgreSqlStoreAndSubscriptions(
+            PostgresTestDatabase.ConnectionString, o => o.SchemaName = _database.SchemaName, options => options.CacheDuration = LongCache));
 
     /// <inheritdoc />
     protected override void UseSubscriptionsWithoutTheOutbox(IWebhookPublisherBuilder builder) => builder.UsePostgreSqlSubscriptions();

@@ -56,8 +56,7 @@ public sealed class SqliteManagedSubscriptionTests : ManagedSubscriptionScenario
     /// <inheritdoc />
     protected override Task<ManagedPublisherNode> StartNodeAsync(string keyFolder) =>
         ManagedPublisherNode.StartAsync(keyFolder, builder => builder
-            .UseSqliteStore(_file.Path)
-            .UseSqliteSubscriptions(options => options.CacheDuration = TimeSpan.FromSeconds(1)));
+            .UseSqliteStoreAndSubscriptions(_file.Path, options => options.CacheDuration = TimeSpan.FromSeconds(1)));
 
     /// <inheritdoc />
     protected override void UseSubscriptionsWithoutTheOutbox(IWebhookPublisherBuilder builder) => builder.UseSqliteSubscriptions();

@@ -82,6 +82,23 @@ public static class PostgreSqlWebhookPublisherBuilderExtensions
             outbox => new PostgreSqlWebhookSubscriptionRecordStore(outbox), NoPostgreSqlOutbox, configure);
     }
 
+    /// <summary>
+    /// Keeps the outbox and the managed subscriptions in the PostgreSQL database of <paramref name="connectionString"/>
+    /// (one schema): the same as <c>UsePostgreSqlStore(connectionString, configureStore).UsePostgreSqlSubscriptions(configureSubscriptions)</c>,
+    /// in one call. Needs ASP.NET Core Data Protection (<c>services.AddDataProtection()</c> with a key ring every node
+    /// shares) for the subscriptions' secrets.
+    /// </summary>
+    /// <param name="builder">The publisher builder.</param>
+    /// <param name="connectionString">The Npgsql connection string.</param>
+    /// <param name="configureStore">Sets the outbox store's options (schema name, notifications, ...).</param>
+    /// <param name="configureSubscriptions">Sets the managed subscriptions' options (cache duration, grace periods, limits).</param>
+    public static IWebhookPublisherBuilder UsePostgreSqlStoreAndSubscriptions(
+        this IWebhookPublisherBuilder builder,
+        string connectionString,
+        Action<PostgreSqlWebhookOutboxStoreOptions>? configureStore = null,
+        Action<WebhookSubscriptionManagementOptions>? configureSubscriptions = null) =>
+        builder.UsePostgreSqlStore(connectionString, configureStore).UsePostgreSqlSubscriptions(configureSubscriptions);
+
     private static void Register(IWebhookPublisherBuilder builder, Action<PostgreSqlWebhookOutboxStoreOptions> configure, bool requireConnectionString)
     {
         var services = builder.Services;

@@ -60,4 +60,16 @@ public static class SqliteWebhookPublisherBuilderExtensions
         return builder.UseSubscriptionRecordStoreInOutbox<SqliteWebhookOutboxStore, SqliteWebhookSubscriptionRecordStore>(
             outbox => new SqliteWebhookSubscriptionRecordStore(outbox), NoSqliteOutbox, configure);
     }
+
+    /// <summary>
+    /// Keeps the outbox and the managed subscriptions in the SQLite file <paramref name="databasePath"/>: the same as
+    /// <c>UseSqliteStore(databasePath).UseSqliteSubscriptions(configure)</c>, in one call. Needs ASP.NET Core Data
+    /// Protection (<c>services.AddDataProtection()</c>) for the subscriptions' secrets.
+    /// </summary>
+    /// <param name="builder">The publisher builder.</param>
+    /// <param name="databasePath">The SQLite file (created with its folder).</param>
+    /// <param name="configure">Sets the managed subscriptions' options (cache duration, grace periods, limits).</param>
+    /// <exception cref="ArgumentException"><paramref name="databasePath"/> is null or empty.</exception>
+    public static IWebhookPublisherBuilder UseSqliteStoreAndSubscriptions(this IWebhookPublisherBuilder builder, string databasePath, Action<WebhookSubscriptionManagementOptions>? configure = null) =>
+        builder.UseSqliteStore(databasePath).UseSqliteSubscriptions(configure);
 }
