@@ -80,7 +80,11 @@ internal sealed class AdminApiClient(HttpClient http)
     }
 
     /// <summary>The answer to create and rotate: the subscription and its new secret, shown this once.</summary>
-    public sealed record IssuedSecret(SubscriptionView Subscription, string Secret);
+    public sealed record IssuedSecret(SubscriptionView Subscription, string Secret)
+    {
+        /// <summary>The subscription only: a record's generated text would show the secret.</summary>
+        public override string ToString() => $"secret issued for {Subscription.Id}";
+    }
 
     /// <summary>A subscription as the API shows it (the members the demo reads).</summary>
     public sealed record SubscriptionView(string Id, string EndpointUrl, bool IsEnabled, IReadOnlyList<SecretView> Secrets, long Version);

@@ -17,4 +17,7 @@ internal sealed record DemoSubscriptions(
 
     /// <summary>The receiver endpoint a subscription delivers to.</summary>
     public string ReceiverOf(string subscriptionId) => subscriptionId == ErpId ? DemoReceiver.Erp : DemoReceiver.Reporting;
+
+    /// <summary>The ids only: a record's generated text would show the secrets.</summary>
+    public override string ToString() => $"erp {ErpId}, reporting {ReportingId}";
 }
