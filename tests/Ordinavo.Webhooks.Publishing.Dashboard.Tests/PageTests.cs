@@ -25,6 +25,29 @@ public sealed class PageTests(SeededHost fixture) : IClassFixture<SeededHost>
     }
 
     [Fact]
+    public async Task The_overview_shows_queue_depth_the_last_24_hours_health_and_a_chart_per_subscription()
+    {
+        using var client = fixture.Host.Client(Seed.TenantA);
+        var page = await client.GetAsync("");
+        IElement Row(string id) => page.Rows("subscriptions").Single(r => r.GetAttribute("data-subscription") == id);
+        string[] Numbers(string id) => [.. Row(id).QuerySelectorAll("td.num").Select(c => c.TextContent.Trim())];
+
+        // Queue (due), delivered, failing, dead-lettered.
+        Assert.Equal(["0 (0)", "3", "0", "0"], Numbers(_seed.Erp));
+        Assert.Equal(["3 (0)", "0", "3", "0"], Numbers(_seed.Billing));
+        Assert.Equal(["0 (0)", "0", "0", "3"], Numbers(_seed.Legacy));
+        Assert.Contains("Healthy", Row(_seed.Erp).TextContent, StringComparison.Ordinal);
+        Assert.Contains("Failing", Row(_seed.Billing).TextContent, StringComparison.Ordinal);
+
+        // 24 bars per hour; this hour's bar holds the three deliveries.
+        var bars = Row(_seed.Erp).QuerySelectorAll("svg.chart g");
+        Assert.Equal(24, bars.Length);
+        Assert.Contains("3 delivered", bars[^1].QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 dead-lettered", Row(_seed.Legacy).QuerySelectorAll("svg.chart g")[^1].QuerySelector("title")!.TextContent, StringComparison.Ordinal);
+        Assert.Single(Row(_seed.Legacy).QuerySelectorAll("svg.chart rect.dead"));
+    }
+
+    [Fact]
     public async Task Every_page_carries_a_strict_content_security_policy_and_no_inline_script_or_style()
     {
         using var client = fixture.Host.Client(Seed.TenantA);
