@@ -15,7 +15,7 @@ public sealed class DashboardClient : IDisposable
 
     public DashboardClient(DashboardTestHost host, IReadOnlyDictionary<string, string> headers)
     {
-        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+        _client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = Cookies })
         {
             BaseAddress = host.DashboardAddress,
             Timeout = TimeSpan.FromSeconds(30),
@@ -27,6 +27,9 @@ public sealed class DashboardClient : IDisposable
     }
 
     public HttpClient Http => _client;
+
+    /// <summary>The cookies this client holds.</summary>
+    public CookieContainer Cookies { get; } = new();
 
     /// <summary>GETs <paramref name="relative"/> (relative to the overview) and parses the answer.</summary>
     public async Task<Page> GetAsync(string relative)
@@ -65,6 +68,14 @@ public sealed class DashboardClient : IDisposable
     /// <summary>POSTs <paramref name="fields"/> to <paramref name="relative"/> without going through a page.</summary>
     public Task<HttpResponseMessage> PostAsync(string relative, IReadOnlyDictionary<string, string> fields) =>
         _client.PostAsync(relative, new FormUrlEncodedContent(fields));
+
+    /// <summary>Follows a redirect as a browser does (its relative location against the request's URL).</summary>
+    public async Task<Page> FollowAsync(HttpResponseMessage redirect)
+    {
+        var location = new Uri(redirect.RequestMessage!.RequestUri!, redirect.Headers.Location!);
+        using var response = await _client.GetAsync(location);
+        return await Page.ReadAsync(response);
+    }
 
     public void Dispose() => _client.Dispose();
 
