@@ -1,4 +1,4 @@
-// Ordinavo webhook dashboard: asks before an action is sent, and copies a new secret. No inline script anywhere
+// Ordinavo webhook dashboard: asks before an action is sent, leaves empty filters out of the URL, copies a new secret. No inline script anywhere
 // (the Content-Security-Policy forbids it); every behaviour hangs on data- attributes.
 (function () {
   "use strict";
@@ -7,6 +7,14 @@
     var question = form && form.getAttribute("data-confirm");
     if (question && !window.confirm(question)) {
       event.preventDefault();
+      return;
+    }
+    if (form && form.classList.contains("filters")) {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.name && !field.value) {
+          field.disabled = true;
+        }
+      });
     }
   });
   document.addEventListener("click", function (event) {

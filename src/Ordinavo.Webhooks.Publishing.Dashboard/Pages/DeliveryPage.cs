@@ -41,11 +41,11 @@ internal static class DeliveryPage
             w.Append($"<dt>Completed</dt><dd>{Format.Time(d.CompletedAt)}</dd>");
         }
 
-        w.Append($"<dt>Attempts</dt><dd>{d.AttemptCount} in this schedule, {attempts.Count} recorded</dd></dl>");
+        w.Append($"<dt>Attempts</dt><dd>{attempts.Count} recorded, {d.AttemptCount} in the current retry schedule</dd></dl>");
         if (request.CanAct)
         {
             w.Append($"""
-                <form class="inline" method="post" action="{request.Link(self + "/redeliver")}" data-confirm="Deliver this event to this subscription again, now?">
+                <form class="inline actions-row" method="post" action="{request.Link(self + "/redeliver")}" data-confirm="Deliver this event to this subscription again, now?">
                 {request.AntiforgeryField()}<button type="submit" id="redeliver">Redeliver</button></form>
                 """);
         }

@@ -19,6 +19,7 @@ internal static class Layout
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <meta name="referrer" content="no-referrer">
+            <link rel="icon" href="data:,">
             <title>{title} · Ordinavo webhooks</title>
             <link rel="stylesheet" href="{root}{assets.Stylesheet.Path}">
             <script src="{root}{assets.Script.Path}" defer></script>
