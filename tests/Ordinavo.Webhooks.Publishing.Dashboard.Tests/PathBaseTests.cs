@@ -31,7 +31,7 @@ public sealed class PathBaseTests
             }
 
             var page = await DashboardClient.Page.ReadAsync(response);
-            foreach (var e in page.Document.QuerySelectorAll("a[href], link[href], script[src]"))
+            foreach (var e in page.Document.QuerySelectorAll("a[href], link[href]:not([rel=icon]), script[src]"))
             {
                 pending.Enqueue(new Uri(url, (e.GetAttribute("href") ?? e.GetAttribute("src"))!));
             }
