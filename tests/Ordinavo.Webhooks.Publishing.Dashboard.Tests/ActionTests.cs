@@ -80,7 +80,7 @@ public sealed class ActionTests : IAsyncLifetime
         using var client = _host.Client(Seed.TenantA);
         var manager = _host.Services.GetRequiredService<IWebhookSubscriptionManager>();
         var page = await client.GetAsync($"subscriptions/{_seed.Erp}");
-        using (var disable = await client.SubmitAsync(page, "form[action$='/disable']"))
+        using (var disable = await client.SubmitAsync(page, "form[action$='/disable']", new Dictionary<string, string> { ["note"] = "ERP maintenance <until Monday>" }))
         {
             Assert.Equal(HttpStatusCode.SeeOther, disable.StatusCode);
         }
@@ -88,8 +88,10 @@ public sealed class ActionTests : IAsyncLifetime
         var disabled = await manager.GetAsync(Seed.TenantA, _seed.Erp, default);
         Assert.False(disabled!.IsEnabled);
         Assert.Equal(WebhookSubscriptionDisabledReason.Manual, disabled.DisabledReason);
+        Assert.Equal("ERP maintenance <until Monday>", disabled.StateNote);
         page = await client.GetAsync($"subscriptions/{_seed.Erp}");
         Assert.Contains("Disabled", page.Text("#subscription-state"), StringComparison.Ordinal);
+        Assert.Equal("ERP maintenance <until Monday>", page.Text("#subscription-note"));
         using (var enable = await client.SubmitAsync(page, "form[action$='/enable']"))
         {
             Assert.Equal(HttpStatusCode.SeeOther, enable.StatusCode);
@@ -103,8 +105,8 @@ public sealed class ActionTests : IAsyncLifetime
     {
         using var client = _host.Client(Seed.TenantA);
         var page = await client.GetAsync($"subscriptions/{_seed.Erp}");
-        await _host.Services.GetRequiredService<IWebhookSubscriptionManager>().DisableAsync(Seed.TenantA, _seed.Erp, null, default);
-        await _host.Services.GetRequiredService<IWebhookSubscriptionManager>().EnableAsync(Seed.TenantA, _seed.Erp, null, default);
+        await _host.Services.GetRequiredService<IWebhookSubscriptionManager>().DisableAsync(Seed.TenantA, _seed.Erp, null, null, default);
+        await _host.Services.GetRequiredService<IWebhookSubscriptionManager>().EnableAsync(Seed.TenantA, _seed.Erp, null, null, default);
         using var response = await client.SubmitAsync(page, "form[action$='/disable']");
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.True((await _host.Services.GetRequiredService<IWebhookSubscriptionManager>().GetAsync(Seed.TenantA, _seed.Erp, default))!.IsEnabled);

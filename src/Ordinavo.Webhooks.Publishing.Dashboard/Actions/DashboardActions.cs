@@ -77,8 +77,8 @@ internal static class DashboardActions
         var version = Version(form);
         var cancellationToken = request.Context.RequestAborted;
         var subscription = enable
-            ? await manager.EnableAsync(request.Tenant, subscriptionId, version, cancellationToken).ConfigureAwait(false)
-            : await manager.DisableAsync(request.Tenant, subscriptionId, version, cancellationToken).ConfigureAwait(false);
+            ? await manager.EnableAsync(request.Tenant, subscriptionId, Note(form), version, cancellationToken).ConfigureAwait(false)
+            : await manager.DisableAsync(request.Tenant, subscriptionId, Note(form), version, cancellationToken).ConfigureAwait(false);
         Log.SubscriptionAction(request.Logger, enable ? "enable" : "disable", request.Tenant, subscription.Id);
         await request.SeeOtherAsync(SubscriptionPath(subscription.Id) + ActionResultMessage.Query(enable ? ActionResultMessage.Enabled : ActionResultMessage.Disabled)).ConfigureAwait(false);
     }
@@ -113,6 +113,9 @@ internal static class DashboardActions
 
     private static long? Version(IFormCollection form) =>
         long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+
+    // The operator's note is validated by the manager (length, control characters); it is never logged.
+    private static string? Note(IFormCollection form) => form["note"].ToString() is { Length: > 0 } note ? note : null;
 
     private static string SubscriptionPath(string subscriptionId) => "subscriptions/" + DashboardRequest.Escape(subscriptionId);
 }

@@ -26,6 +26,7 @@ internal static class SubscriptionPage
             <h1>Subscription <span class="mono">{s.Id}</span></h1>
             <section class="panel"><dl class="facts">
             <dt>State</dt><dd id="subscription-state">{OverviewPage.State(s)}</dd>
+            <dt>State note</dt><dd id="subscription-note">{s.StateNote ?? "none"}</dd>
             <dt>Health</dt><dd>{OverviewPage.Health(stats)}</dd>
             <dt>Endpoint</dt><dd class="mono">{s.Definition.EndpointUrl.GetLeftPart(UriPartial.Path)}</dd>
             <dt>Event types</dt><dd>{eventTypes}</dd>
@@ -52,8 +53,8 @@ internal static class SubscriptionPage
         var token = request.AntiforgeryField();
         var now = request.Service<TimeProvider>().GetUtcNow();
         var toggle = s.IsEnabled
-            ? HtmlWriter.Fragment(x => x.Append($"""<form method="post" action="{self}/disable" data-confirm="Disable this subscription? Its pending deliveries are dead-lettered as they come due.">{token}<input type="hidden" name="version" value="{s.Version}"><button type="submit" class="danger" id="disable">Disable</button></form>"""))
-            : HtmlWriter.Fragment(x => x.Append($"""<form method="post" action="{self}/enable" data-confirm="Enable this subscription again?">{token}<input type="hidden" name="version" value="{s.Version}"><button type="submit" id="enable">Enable</button></form>"""));
+            ? HtmlWriter.Fragment(x => x.Append($"""<form method="post" action="{self}/disable" data-confirm="Disable this subscription? Its pending deliveries are dead-lettered as they come due.">{token}<input type="hidden" name="version" value="{s.Version}"><label>Note <input type="text" name="note" maxlength="{WebhookSubscriptionInfo.MaxStateNoteLength}"></label><button type="submit" class="danger" id="disable">Disable</button></form>"""))
+            : HtmlWriter.Fragment(x => x.Append($"""<form method="post" action="{self}/enable" data-confirm="Enable this subscription again?">{token}<input type="hidden" name="version" value="{s.Version}"><label>Note <input type="text" name="note" maxlength="{WebhookSubscriptionInfo.MaxStateNoteLength}"></label><button type="submit" id="enable">Enable</button></form>"""));
         w.Append($"""
             <section class="panel"><h2>Actions</h2><div class="actions">
             <fieldset><legend>Check the endpoint</legend>

@@ -54,14 +54,14 @@ public sealed class Seed
         await EventuallyAsync(monitor, TenantA, all => all.Count == 9 && all.All(d => d.AttemptCount == 1 && d.LeaseOwner is null || d.State == WebhookDeliveryState.Succeeded) && all.Count(d => d.State == WebhookDeliveryState.Succeeded) == 3);
 
         // Legacy's deliveries become dead letters: disabled, made due, dead-lettered by the worker, enabled again.
-        await manager.DisableAsync(TenantA, legacy, null, ct);
+        await manager.DisableAsync(TenantA, legacy, null, null, ct);
         foreach (var d in (await monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { TenantId = TenantA, SubscriptionId = legacy }, ct)).Items)
         {
             Assert.True(await monitor.RequeueAsync(d.Id, DateTimeOffset.UtcNow, ct));
         }
 
         await EventuallyAsync(monitor, TenantA, all => all.Count(d => d.State == WebhookDeliveryState.DeadLettered) == 3);
-        await manager.EnableAsync(TenantA, legacy, null, ct);
+        await manager.EnableAsync(TenantA, legacy, null, null, ct);
 
         var deliveries = (await monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { TenantId = TenantA }, ct)).Items;
         var otherDeliveries = await EventuallyAsync(monitor, TenantB, all => all.Count == 1 && all[0].State == WebhookDeliveryState.Succeeded);
