@@ -39,6 +39,13 @@ internal static class DocCompiler
         var usings = CSharpSyntaxTree.ParseText(string.Concat(WebSdkImplicitUsings.Select(u => $"global using {u};\n")), parse, "GlobalUsings.g.cs");
         var trees = files.Select((code, i) => CSharpSyntaxTree.ParseText(code, parse, i == 0 ? "Program.cs" : $"File{i}.cs")).ToList();
         var hasTopLevelStatements = trees.Any(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any());
+        if (hasTopLevelStatements)
+        {
+            // What the Web SDK's source generator adds to a project with top-level statements (ASP.NET Core 10): a public
+            // Program, so that a test project's WebApplicationFactory<Program> can name it.
+            trees.Add(CSharpSyntaxTree.ParseText("public partial class Program;\n", parse, "PublicProgram.g.cs"));
+        }
+
         var compilation = CSharpCompilation.Create(
             assemblyName,
             [usings, .. trees],
