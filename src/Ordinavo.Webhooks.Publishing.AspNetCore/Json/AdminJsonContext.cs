@@ -16,6 +16,7 @@ namespace Ordinavo.Webhooks.Publishing.AspNetCore;
 [JsonSerializable(typeof(AdminSubscriptionRequest))]
 [JsonSerializable(typeof(AdminSubscriptionUpdateRequest))]
 [JsonSerializable(typeof(AdminVersionRequest))]
+[JsonSerializable(typeof(AdminStateChangeRequest))]
 [JsonSerializable(typeof(AdminRotateSecretRequest))]
 [JsonSerializable(typeof(AdminRedeliverDeadLettersRequest))]
 [JsonSerializable(typeof(AdminSubscription))]
