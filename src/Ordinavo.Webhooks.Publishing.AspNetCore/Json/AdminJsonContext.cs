@@ -28,4 +28,5 @@ namespace Ordinavo.Webhooks.Publishing.AspNetCore;
 [JsonSerializable(typeof(AdminRedeliveryResult))]
 [JsonSerializable(typeof(AdminQueueDepth))]
 [JsonSerializable(typeof(AdminSubscriptionHealth))]
+[JsonSerializable(typeof(AdminDeliveryStatistics))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

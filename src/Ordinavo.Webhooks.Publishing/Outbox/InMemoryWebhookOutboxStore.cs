@@ -261,6 +261,7 @@ public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore, IWebhookDe
         var builder = new WebhookDeliveryStatisticsBuilder(query);
         cancellationToken.ThrowIfCancellationRequested();
         var limit = query.MaxCountedDeliveries;
+        var requested = query.SubscriptionIds is { } ids ? new HashSet<string>(ids, StringComparer.Ordinal) : null;
         lock (_gate)
         {
             // The same rows a durable store reads: up to the limit of pending deliveries, and up to the limit of
@@ -270,7 +271,7 @@ public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore, IWebhookDe
             foreach (var entry in _deliveries.Values)
             {
                 if (entry.TenantId != query.TenantId ||
-                    (query.SubscriptionIds is not null && !query.SubscriptionIds.Contains(entry.SubscriptionId)))
+                    (requested is not null && !requested.Contains(entry.SubscriptionId)))
                 {
                     continue;
                 }
