@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,22 +10,38 @@ namespace Ordinavo.Webhooks.Samples.Demo;
 
 /// <summary>
 /// The Ordinavo backend's side: the publisher with its SQLite outbox and its managed subscriptions in the same file,
-/// and the admin API on a free loopback port, behind the demo's API key.
+/// the admin API on a free loopback port, behind the demo's API key, and the delivery dashboard on the same port,
+/// behind a cookie that the demo's one-time sign-in link sets (<see cref="DemoDashboardSignIn"/>).
 /// </summary>
 internal sealed class DemoPublisher : IAsyncDisposable
 {
     public const string AdminPrefix = "/admin/webhooks";
+    public const string DashboardPrefix = "/admin/webhooks/ui";
+
+    private const string AdminPolicy = "webhook-admin";
+    private const string DashboardPolicy = "webhook-dashboard";
 
     private readonly WebApplication _app;
 
-    private DemoPublisher(WebApplication app, Uri adminBase)
+    private DemoPublisher(WebApplication app, Uri root, string signInCode)
     {
         _app = app;
-        AdminBase = adminBase;
+        AdminBase = new Uri(root, AdminPrefix + "/");
+        DashboardUrl = new Uri(root, DashboardPrefix + "/");
+        SignInLink = new Uri(root, $"{DemoDashboardSignIn.Path}?code={signInCode}");
     }
 
     /// <summary>The admin API's base address (ends with a slash).</summary>
     public Uri AdminBase { get; }
+
+    /// <summary>The dashboard's overview.</summary>
+    public Uri DashboardUrl { get; }
+
+    /// <summary>The one-time link that signs a browser in to the dashboard and opens it.</summary>
+    public Uri SignInLink { get; }
+
+    /// <summary>Cancelled when the host is asked to stop (Ctrl+C or SIGTERM, through the host's console lifetime).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
 
     public IServiceProvider Services => _app.Services;
 
@@ -59,18 +76,53 @@ internal sealed class DemoPublisher : IAsyncDisposable
             {
                 options.Key = apiKey;
                 options.TenantId = WebhookSamples.TenantId;
+            })
+            .AddCookie(options =>
+            {
+                // A browser cannot send the API key header: the dashboard's users carry this cookie, set by the
+                // one-time sign-in link. Without it the dashboard answers 401 (no login page to redirect to).
+                options.Cookie.Name = DemoDashboardSignIn.CookieName;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
+
+        // Each surface names the scheme its callers use: the admin API the key header, the dashboard the cookie.
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy("webhook-admin", policy => policy.RequireClaim(DemoApiKeyHandler.TenantClaim));
+            .AddPolicy(AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(DemoApiKeyHandler.SchemeName)
+                .RequireClaim(DemoApiKeyHandler.TenantClaim))
+            .AddPolicy(DashboardPolicy, policy => policy
+                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme)
+                .RequireClaim(DemoApiKeyHandler.TenantClaim)
+                .RequireRole("operator"));
+
+        // The dashboard: the operator who signed in may look and act (redeliver, send a test event, ...).
+        builder.Services.AddOrdinavoWebhookDashboard(options =>
+        {
+            options.ViewPolicy = DashboardPolicy;
+            options.ActionPolicy = DashboardPolicy;
+        });
+        var signIn = new DemoDashboardSignIn(WebhookSamples.TenantId);
 
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapOrdinavoWebhookAdmin(AdminPrefix).RequireAuthorization("webhook-admin");
+        app.MapOrdinavoWebhookAdmin(AdminPrefix).RequireAuthorization(AdminPolicy);
+        app.MapOrdinavoWebhookDashboard(DashboardPrefix);
+        signIn.Map(app, DashboardPrefix);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new DemoPublisher(app, new Uri(new Uri(address), AdminPrefix + "/"));
+        return new DemoPublisher(app, new Uri(address), signIn.Code);
     }
 
     public async ValueTask DisposeAsync()

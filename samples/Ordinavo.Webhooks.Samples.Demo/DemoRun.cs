@@ -27,7 +27,7 @@ internal static class DemoRun
         "Pays late", "loading dock", "caretaker", "Jonas Becker", "412.5", "490.88", "78.38", "RE-2026", "EUR", "second pair of hands",
     ];
 
-    public static async Task<int> RunAsync(bool keepOutbox)
+    public static async Task<int> RunAsync(bool keepOutbox, bool keepRunningWithDashboard)
     {
         var stopwatch = Stopwatch.StartNew();
         var folder = Directory.CreateTempSubdirectory("ordinavo-webhooks-demo-").FullName;
@@ -41,7 +41,7 @@ internal static class DemoRun
             var watcher = new DeliveryWatcher();
             await using var publisher = await DemoPublisher.StartAsync(databasePath, apiKey, RetrySchedule, watcher);
             var receiverAddress = DemoReceiver.ReserveAddress();
-            PrintSetUp(publisher, receiverAddress, databasePath, keepOutbox);
+            PrintSetUp(publisher, receiverAddress, databasePath, keepOutbox, keepRunningWithDashboard);
 
             using var http = new HttpClient { BaseAddress = publisher.AdminBase };
             http.DefaultRequestHeaders.Add(DemoApiKeyHandler.Header, apiKey);
@@ -57,7 +57,13 @@ internal static class DemoRun
             // Each receiver gets the secret issued for its subscription before the first event is published.
             await using var receiver = await DemoReceiver.StartAsync(receiverAddress, subscriptions.ErpSecret, subscriptions.ReportingSecret);
             var run = new Run(receiver, watcher, metrics, publisher.Services, admin, subscriptions, stopwatch);
-            return await run.PlayAsync();
+            var exitCode = await run.PlayAsync();
+            if (keepRunningWithDashboard)
+            {
+                await ServeDashboardAsync(publisher);
+            }
+
+            return exitCode;
         }
         finally
         {
@@ -117,7 +123,28 @@ internal static class DemoRun
             AnonymousStatus: anonymous);
     }
 
-    private static void PrintSetUp(DemoPublisher publisher, Uri receiverAddress, string databasePath, bool keepOutbox)
+    /// <summary>Keeps the publisher and the receiver up, with the day's deliveries, until Ctrl+C (or SIGTERM).</summary>
+    private static async Task ServeDashboardAsync(DemoPublisher publisher)
+    {
+        Heading("The dashboard: the day's deliveries in a browser");
+        Line($"  open {publisher.SignInLink}");
+        Line("  a one-time link: it signs this browser in (a cookie for tenant " + WebhookSamples.TenantId + ", actions allowed) and");
+        Line($"  opens {publisher.DashboardUrl}; the code works once, so a second browser needs a new run");
+        Line("  the publisher and the receiver keep running: redeliver, send a test event or rotate a secret there");
+        Line("  press Ctrl+C to stop the demo");
+
+        // The host's console lifetime turns Ctrl+C and SIGTERM into a stop request; the demo then cleans up as usual.
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (publisher.Stopping.Register(() => stopped.TrySetResult()))
+        {
+            await stopped.Task;
+        }
+
+        Line();
+        Line("Stopped: the dashboard is closed.");
+    }
+
+    private static void PrintSetUp(DemoPublisher publisher, Uri receiverAddress, string databasePath, bool keepOutbox, bool keepRunningWithDashboard)
     {
         Line("Ordinavo.Webhooks demo: one field-service day, published and received over real HTTP");
         Line("====================================================================================");
@@ -136,6 +163,11 @@ internal static class DemoRun
         Line("             (by default the publisher requires HTTPS and refuses loopback, private and metadata addresses)");
         Line($"Admin API  Ordinavo.Webhooks.Publishing.AspNetCore on {publisher.AdminBase.ToString().TrimEnd('/')}");
         Line($"             RequireAuthorization: an API key made for this run ({DemoApiKeyHandler.Header} header), standing for one tenant");
+        Line($"Dashboard  Ordinavo.Webhooks.Publishing.Dashboard on {publisher.DashboardUrl}");
+        Line("             ViewPolicy and ActionPolicy: a sign-in cookie, set by a one-time link the demo prints after its day");
+        Line(keepRunningWithDashboard
+            ? "             (the demo stays up after its day until Ctrl+C)"
+            : "             (run with -- --dashboard to keep the demo up after its day and open it in a browser)");
         Line($"Retries    compressed for the demo: {string.Join(", ", RetrySchedule.Select(Seconds))}, then dead letter; no jitter");
         Line("             (production default: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h, +-20 % jitter)");
     }

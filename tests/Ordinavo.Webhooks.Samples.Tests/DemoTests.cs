@@ -1,10 +1,14 @@
 using System.Globalization;
+using System.Net;
 using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace Ordinavo.Webhooks.Samples.Tests;
 
-/// <summary>The README's first command: the demo must play the whole day and exit 0 only when every check held.</summary>
+/// <summary>
+/// The README's first command: the demo must play the whole day and exit 0 only when every check held; with
+/// <c>--dashboard</c> it then serves the delivery dashboard until it is stopped.
+/// </summary>
 public sealed partial class DemoTests(ITestOutputHelper log)
 {
     [Fact]
@@ -35,6 +39,9 @@ public sealed partial class DemoTests(ITestOutputHelper log)
         Assert.Contains("answered 401 {\"status\":401,\"outcome\":\"invalid_signature\"}", output, StringComparison.Ordinal);
         Assert.Contains("would create billing draft for visit report 901", output, StringComparison.Ordinal);
         Assert.Contains("AllowInsecureHttp = true", output, StringComparison.Ordinal);
+        Assert.Matches(DashboardLine(), output);
+        Assert.Contains("run with -- --dashboard to keep the demo up", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(DashboardSignInPath, output, StringComparison.Ordinal);
         Assert.All(output, c => Assert.True(c < 128, $"Non-ASCII character U+{(int)c:X4} in the demo's output."));
         Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
 
@@ -57,6 +64,64 @@ public sealed partial class DemoTests(ITestOutputHelper log)
         Assert.False(File.Exists(outbox.Groups["path"].Value.Trim()), "The demo left its temporary outbox behind.");
     }
 
+    [Fact]
+    public async Task Demo_with_dashboard_option_serves_the_days_deliveries_behind_a_one_time_sign_in_link_until_stopped()
+    {
+        using var demo = SampleProcess.Start("Ordinavo.Webhooks.Samples.Demo", ["--dashboard"]);
+        var linkLine = await demo.WaitForLineAsync(DashboardSignInPath, TimeSpan.FromMinutes(3));
+        await demo.WaitForLineAsync("press Ctrl+C to stop the demo", TimeSpan.FromSeconds(10));
+        var output = demo.Output;
+        log.WriteLine(output);
+        Assert.Contains("RESULT: PASS", output, StringComparison.Ordinal);
+        var dashboardUrl = new Uri(DashboardLine().Match(output).Groups["url"].Value);
+        var signInLink = new Uri(linkLine.Trim()["open ".Length..]);
+        Assert.Equal(dashboardUrl.Authority, signInLink.Authority);
+        var created = CreatedSubscription().Matches(output).Select(m => m.Groups["id"].Value).ToList();
+        Assert.Equal(2, created.Count);
+
+        // Without the sign-in cookie the dashboard refuses (the admin API's key header is not its way in either).
+        using (var anonymous = new HttpClient())
+        using (var refused = await anonymous.GetAsync(dashboardUrl))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        // The printed link signs the browser in and opens the overview with the demo's subscriptions, healthy.
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() });
+        using (var overview = await browser.GetAsync(signInLink))
+        {
+            var html = await overview.Content.ReadAsStringAsync();
+            Assert.True(overview.StatusCode == HttpStatusCode.OK, $"The sign-in link answered {(int)overview.StatusCode}:\n{html}");
+            Assert.Equal(dashboardUrl, overview.RequestMessage!.RequestUri);
+            Assert.All(created, id => Assert.Contains($"data-subscription=\"{id}\"", html, StringComparison.Ordinal));
+            Assert.Equal(2, CountOf(html, ">Healthy<"));
+        }
+
+        // The operator may act: the subscription page shows its action forms.
+        using (var subscription = await browser.GetAsync(new Uri(dashboardUrl, "subscriptions/" + created[0])))
+        {
+            Assert.Equal(HttpStatusCode.OK, subscription.StatusCode);
+            Assert.Contains("id=\"send-test\"", await subscription.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // The link works once: another browser with it is refused.
+        using (var second = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }))
+        using (var again = await second.GetAsync(signInLink))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+        }
+
+        // Stopped as Ctrl+C would stop it: the demo ends with its result and removes its temporary outbox.
+        demo.RequestStop();
+        var exitCode = await demo.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        output = demo.Output;
+        Assert.True(exitCode == 0, $"The demo exited with {exitCode}. Its output:\n{output}");
+        Assert.Contains("Stopped: the dashboard is closed.", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(OutboxLine().Match(output).Groups["path"].Value.Trim()), "The demo left its temporary outbox behind.");
+    }
+
+    private const string DashboardSignInPath = "/demo/sign-in?code=";
+
     private static int CountOf(string text, string value) => text.Split(value).Length - 1;
 
     [GeneratedRegex(@"^  POST /admin/webhooks/subscriptions -> 201 Created: (?<id>sub_[0-9A-Z]{26}), (?<name>erp|reporting): ", RegexOptions.Multiline)]
@@ -70,6 +135,9 @@ public sealed partial class DemoTests(ITestOutputHelper log)
 
     [GeneratedRegex(@"^\[\s?\d+/12\] ", RegexOptions.Multiline)]
     private static partial Regex ProgressRow();
+
+    [GeneratedRegex(@"^Dashboard  Ordinavo\.Webhooks\.Publishing\.Dashboard on (?<url>http://127\.0\.0\.1:\d+/admin/webhooks/ui/)\r?$", RegexOptions.Multiline)]
+    private static partial Regex DashboardLine();
 
     [GeneratedRegex(@"outbox file: (?<path>\S+)")]
     private static partial Regex OutboxLine();

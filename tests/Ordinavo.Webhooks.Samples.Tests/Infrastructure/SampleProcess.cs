@@ -132,6 +132,18 @@ internal sealed class SampleProcess : IDisposable
         return string.Empty;
     }
 
+    /// <summary>
+    /// Asks the process to stop as Ctrl+C would, with SIGTERM (the host's console lifetime handles both alike). The BCL
+    /// sends no signals but SIGKILL, so this runs the system's <c>kill</c>; Linux and macOS only.
+    /// </summary>
+    public void RequestStop()
+    {
+        Assert.False(OperatingSystem.IsWindows(), "Sending SIGTERM needs Linux or macOS.");
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     public void Kill()
     {
         if (!_process.HasExited)
