@@ -22,7 +22,11 @@ namespace Ordinavo.Webhooks.Publishing.Sqlite;
 /// </remarks>
 public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeliveryMonitor, IAsyncDisposable, IDisposable
 {
+    /// <summary>Rows deleted per purge transaction: a few milliseconds of the single writer, so deliveries never wait long behind a purge.</summary>
     private const int PurgeChunk = 2000;
+
+    /// <summary>The initial capacity of a lease's list: a worker's usual batch fits; a huge batch size allocates nothing up front.</summary>
+    private const int LeaseCapacityHint = 256;
     private const string Deliveries = SqliteSchema.Deliveries;
     private const string LeaseGuard = "WHERE id = $id AND state = 0 AND lease_owner = $owner;";
     private const string RescheduleSql = $"UPDATE {Deliveries} SET next_attempt_at = $at, lease_owner = NULL, lease_expires_at = NULL {LeaseGuard}";
@@ -144,7 +148,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
             command.Parameters.AddWithValue("$expires", Ticks(now + leaseDuration));
             command.Parameters.AddWithValue("$now", Ticks(now));
             command.Parameters.AddWithValue("$limit", batchSize);
-            var leased = new List<WebhookDeliveryRecord>(Math.Min(batchSize, 256));
+            var leased = new List<WebhookDeliveryRecord>(Math.Min(batchSize, LeaseCapacityHint));
             var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
@@ -164,16 +168,14 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
     }
 
     /// <inheritdoc />
-    public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(attempt);
-        return WriteAsync((connection, transaction, ct) => RecordAttemptCoreAsync(connection, transaction, attempt, ct), cancellationToken);
-    }
-
-    /// <inheritdoc />
     public Task<IReadOnlyList<bool>> FinishAttemptsAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(outcomes);
+        WebhookOutboxStoreSupport.ThrowIfInvalidOutcomes(outcomes);
+        if (outcomes.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<bool>>([]);
+        }
+
         return WriteAsync<IReadOnlyList<bool>>(async (connection, transaction, ct) =>
         {
             // One write operation for the whole batch: the writer commits it (with whatever else waits) in one transaction.
@@ -181,14 +183,18 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var outcome = outcomes[i];
-                await RecordAttemptCoreAsync(connection, transaction, outcome.Attempt, ct).ConfigureAwait(false);
+                if (outcome.Attempt is { } attempt)
+                {
+                    await RecordAttemptCoreAsync(connection, transaction, attempt, ct).ConfigureAwait(false);
+                }
+
                 var (sql, reason) = outcome.Resolution switch
                 {
                     WebhookAttemptResolution.Succeeded => (CompleteSql, (WebhookDeadLetterReason?)null),
                     WebhookAttemptResolution.DeadLettered => (DeadLetterSql, outcome.DeadLetterReason ?? WebhookDeadLetterReason.RetriesExhausted),
                     _ => (RescheduleSql, null),
                 };
-                applied[i] = await GuardedUpdateCoreAsync(connection, transaction, sql, outcome.Attempt.DeliveryId, outcome.LeaseOwner, outcome.At, reason, ct).ConfigureAwait(false);
+                applied[i] = await GuardedUpdateCoreAsync(connection, transaction, sql, outcome.DeliveryId, outcome.LeaseOwner, outcome.At, reason, ct).ConfigureAwait(false);
             }
 
             return applied;
@@ -229,18 +235,6 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
         await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return true;
     }
-
-    /// <inheritdoc />
-    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(deliveryId, leaseOwner, RescheduleSql, nextAttemptAt, null, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(deliveryId, leaseOwner, CompleteSql, completedAt, null, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(deliveryId, leaseOwner, DeadLetterSql, deadLetteredAt, reason, cancellationToken);
 
     /// <inheritdoc />
     public Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
@@ -566,13 +560,6 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
         VALUES ($id, $eventId, $subscriptionId, $tenantId, $eventType, $endpoint, $body, $state, $attemptCount, $next,
                 $leaseOwner, $leaseExpires, $createdAt, $completedAt, $lastAttemptAt, $lastStatus, $lastError, $reason);
         """;
-
-    private Task<bool> GuardedUpdateAsync(string deliveryId, string leaseOwner, string sql, DateTimeOffset at, WebhookDeadLetterReason? reason, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(deliveryId);
-        ArgumentNullException.ThrowIfNull(leaseOwner);
-        return WriteAsync((connection, transaction, ct) => GuardedUpdateCoreAsync(connection, transaction, sql, deliveryId, leaseOwner, at, reason, ct), cancellationToken);
-    }
 
     private async Task<bool> GuardedUpdateCoreAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, string deliveryId, string leaseOwner, DateTimeOffset at, WebhookDeadLetterReason? reason, CancellationToken ct)
     {

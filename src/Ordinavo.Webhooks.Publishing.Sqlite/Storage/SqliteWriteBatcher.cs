@@ -16,6 +16,10 @@ namespace Ordinavo.Webhooks.Publishing.Sqlite.Storage;
 /// </summary>
 internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConnection>> open) : IDisposable
 {
+    /// <summary>
+    /// The most writes in one transaction: enough to share one flush among every publisher and finish batch of a busy
+    /// node, few enough that one failing batch (all of it is retried by its callers) or a long one stays small.
+    /// </summary>
     private const int MaxBatch = 256;
 
     private readonly ConcurrentQueue<WriteOperation> _queue = new();
