@@ -49,6 +49,15 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     /// </summary>
     private const int DefaultMaxAutoPrepare = 32;
 
+    /// <summary>
+    /// A CTE that turns <c>synchronous_commit</c> off for the statement's own transaction (<c>set_config(..., true)</c> is
+    /// <c>SET LOCAL</c>; volatile, so it is evaluated, and before the commit reads the setting). Used by the worker's
+    /// bookkeeping, the lease and the finish, whose commits acknowledge nothing to a caller: the server does not wait for
+    /// their WAL flush. A server crash can lose such a commit (never a later one, never a publish); the delivery is then
+    /// leased and attempted again, at-least-once as receivers expect.
+    /// </summary>
+    private const string AsynchronousCommit = "asynchronous AS (SELECT set_config('synchronous_commit', 'off', true))";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
     private readonly PostgreSqlSchema _schema;
@@ -156,9 +165,9 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
                 ORDER BY next_attempt_at, id
                 LIMIT $2
                 FOR UPDATE SKIP LOCKED
-            )
+            ), {AsynchronousCommit}
             UPDATE {s}.deliveries d SET lease_owner = $3, lease_expires_at = $4
-            FROM due WHERE d.id = due.id
+            FROM due WHERE d.id = due.id AND EXISTS (SELECT 1 FROM asynchronous)
             RETURNING {QualifiedDeliveryColumns};
             """;
         // A batch of finished deliveries in one statement (one round trip, one row version per delivery): lock each
@@ -195,8 +204,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
                 INSERT INTO {s}.attempts ({AttemptColumns})
                 SELECT o.delivery_id, o.attempt_id, o.attempt_number, o.started_at, o.duration_ticks, o.status_code, o.error_kind, o.response_body
                 FROM o WHERE o.attempt_id IS NOT NULL AND o.delivery_id IN (SELECT id FROM locked)
-            )
-            SELECT ord, held FROM upd;
+            ), {AsynchronousCommit}
+            SELECT ord, held FROM upd WHERE EXISTS (SELECT 1 FROM asynchronous);
             """;
         const string Requeue =
             "SET state = 0, next_attempt_at = $1, attempt_count = 0, completed_at = NULL, dead_letter_reason = NULL, lease_owner = NULL, lease_expires_at = NULL";
@@ -321,11 +330,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
             }
         }
 
-        leased.Sort(static (a, b) =>
-        {
-            var byTime = a.NextAttemptAt.CompareTo(b.NextAttemptAt);
-            return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
-        });
+        WebhookOutboxStoreSupport.SortLeased(leased);
         return leased;
     }
 

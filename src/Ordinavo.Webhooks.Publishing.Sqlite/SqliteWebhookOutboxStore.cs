@@ -48,7 +48,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
         SqliteWebhookOutboxStoreOptionsValidator.ThrowIfInvalid(options);
         Options = options;
         _factory = new SqliteConnectionFactory(options);
-        _writer = new SqliteWriteBatcher(_factory.OpenAsync);
+        _writer = new SqliteWriteBatcher(_factory.OpenAsync, options.FlushEveryCommit);
     }
 
     /// <summary>The options the store was created with.</summary>
@@ -158,13 +158,9 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
                 }
             }
 
-            leased.Sort(static (a, b) =>
-            {
-                var byTime = a.NextAttemptAt.CompareTo(b.NextAttemptAt);
-                return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
-            });
+            WebhookOutboxStoreSupport.SortLeased(leased);
             return leased;
-        }, cancellationToken);
+        }, SqliteWriteKind.Bookkeeping, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -198,7 +194,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
             }
 
             return applied;
-        }, cancellationToken);
+        }, SqliteWriteKind.Bookkeeping, cancellationToken);
     }
 
     private async Task<bool> RecordAttemptCoreAsync(SqliteConnection connection, SqliteTransaction transaction, WebhookDeliveryAttempt attempt, CancellationToken ct)
@@ -435,7 +431,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
                     reader.IsDBNull(0) ? null : Time(reader.GetInt64(0)),
                     reader.IsDBNull(1) ? null : Time(reader.GetInt64(1)));
             }
-        }, cancellationToken);
+        }, SqliteWriteKind.Bookkeeping, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -575,12 +571,19 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
     }
 
-    /// <summary>Runs <paramref name="work"/> through this process's single writer (group commit); also used by <see cref="SqliteWebhookSubscriptionRecordStore"/>.</summary>
-    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs an acknowledging write (flushed with <see cref="SqliteWebhookOutboxStoreOptions.FlushEveryCommit"/>) through this
+    /// process's single writer (group commit); also used by <see cref="SqliteWebhookSubscriptionRecordStore"/>.
+    /// </summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, SqliteWriteKind.Acknowledging, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> through this process's single writer (group commit).</summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, SqliteWriteKind kind, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        return await _writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        return await _writer.WriteAsync(work, kind, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="work"/> on a pooled reading connection; also used by <see cref="SqliteWebhookSubscriptionRecordStore"/>.</summary>

@@ -43,6 +43,22 @@ public static class WebhookOutboxStoreSupport
     }
 
     /// <summary>
+    /// Puts leased deliveries in the order <see cref="IWebhookOutboxStore.LeaseDueAsync"/> returns them: oldest
+    /// <see cref="WebhookDeliveryRecord.NextAttemptAt"/> first, then by id (ordinal). For stores whose lease statement
+    /// returns the rows in no particular order (an <c>UPDATE ... RETURNING</c>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="leased"/> is null.</exception>
+    public static void SortLeased(List<WebhookDeliveryRecord> leased)
+    {
+        ArgumentNullException.ThrowIfNull(leased);
+        leased.Sort(static (a, b) =>
+        {
+            var byTime = a.NextAttemptAt.CompareTo(b.NextAttemptAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
+        });
+    }
+
+    /// <summary>
     /// Checks the argument of <see cref="IWebhookOutboxStore.FinishAttemptsAsync"/>: not null; every outcome with a
     /// delivery id and a lease owner, an attempt (when there is one) of that delivery, a defined resolution, and each
     /// delivery at most once in the batch (a batch applies one new state per delivery).
