@@ -38,8 +38,8 @@ for pkg in "$dir"/*.nupkg; do
   [[ -f "$dir/$name.snupkg" ]] || { echo "$name: symbol package missing" >&2; status=1; }
   echo "checked $name: $kind, README, license, XML docs, symbols"
 done
-if [[ $count -lt 14 ]]; then
-  echo "expected at least 14 packages, found $count" >&2
+if [[ $count -lt 15 ]]; then
+  echo "expected at least 15 packages, found $count" >&2
   status=1
 fi
 exit $status

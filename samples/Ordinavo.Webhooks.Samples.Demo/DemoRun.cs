@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Ordinavo.Webhooks.Contracts;
-using Ordinavo.Webhooks.Payloads;
 using Ordinavo.Webhooks.Publishing;
-using Ordinavo.Webhooks.Signing;
 using Ordinavo.Webhooks.Testing;
 using static Ordinavo.Webhooks.Samples.Demo.ConsoleText;
 
@@ -18,6 +18,7 @@ internal static class DemoRun
     private const string ReceivingMeter = "Ordinavo.Webhooks.Receiving";
     private static readonly TimeSpan[] RetrySchedule = [TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)];
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(20);
+    private static readonly string[] ReportingEventTypes = ["visit_report.*"];
 
     // What the backend holds but must never send (see SampleInputs); none of it may appear in any body.
     private static readonly string[] PrivateData =
@@ -32,24 +33,31 @@ internal static class DemoRun
         var folder = Directory.CreateTempSubdirectory("ordinavo-webhooks-demo-").FullName;
         var databasePath = Path.Combine(folder, "outbox.db");
         using var metrics = new MetricTotals();
-        var erpSecret = WebhookSecret.Generate();
-        var reportingSecret = WebhookSecret.Generate();
+
+        // The operator's key for the admin API, made for this run only.
+        var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
         try
         {
-            await using var receiver = await DemoReceiver.StartAsync(erpSecret, reportingSecret);
             var watcher = new DeliveryWatcher();
-            using var publisherHost = BuildPublisher(receiver, databasePath, erpSecret, reportingSecret, watcher);
-            PrintSetUp(receiver, databasePath, keepOutbox);
-            await publisherHost.StartAsync();
-            try
+            await using var publisher = await DemoPublisher.StartAsync(databasePath, apiKey, RetrySchedule, watcher);
+            var receiverAddress = DemoReceiver.ReserveAddress();
+            PrintSetUp(publisher, receiverAddress, databasePath, keepOutbox);
+
+            using var http = new HttpClient { BaseAddress = publisher.AdminBase };
+            http.DefaultRequestHeaders.Add(DemoApiKeyHandler.Header, apiKey);
+            var admin = new AdminApiClient(http);
+            var subscriptions = await SubscribeAsync(admin, receiverAddress);
+            if (subscriptions is null)
             {
-                var run = new Run(receiver, watcher, metrics, publisherHost.Services, erpSecret, stopwatch);
-                return await run.PlayAsync();
+                Line();
+                Line("RESULT: FAIL (the admin API did not create the subscriptions)");
+                return 1;
             }
-            finally
-            {
-                await publisherHost.StopAsync();
-            }
+
+            // Each receiver gets the secret issued for its subscription before the first event is published.
+            await using var receiver = await DemoReceiver.StartAsync(receiverAddress, subscriptions.ErpSecret, subscriptions.ReportingSecret);
+            var run = new Run(receiver, watcher, metrics, publisher.Services, admin, subscriptions, stopwatch);
+            return await run.PlayAsync();
         }
         finally
         {
@@ -68,60 +76,66 @@ internal static class DemoRun
         }
     }
 
-    private static IHost BuildPublisher(DemoReceiver receiver, string databasePath, WebhookSecret erpSecret, WebhookSecret reportingSecret, DeliveryWatcher watcher)
+    /// <summary>The operator creates the two subscriptions over HTTP and takes each issued secret from the answer.</summary>
+    private static async Task<DemoSubscriptions?> SubscribeAsync(AdminApiClient admin, Uri receiverAddress)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], DisableDefaults = true, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Error);
-        builder.Services.AddOrdinavoWebhookPublisher(options =>
+        Heading($"Subscriptions: an operator creates them through the admin API (HTTP with an API key, tenant {WebhookSamples.TenantId})");
+        var erp = await admin.CreateSubscriptionAsync(
+            new
             {
-                // The receiver runs on this machine over plain HTTP: both must be allowed explicitly.
-                options.AllowInsecureHttp = true;
-                options.AllowedDestinations.Add("127.0.0.1");
-                options.RetrySchedule = [.. RetrySchedule];
-                options.RetryJitter = 0;
-                options.PollInterval = TimeSpan.FromMilliseconds(100);
-            })
-            .UseSqliteStore(databasePath)
-            .UseInMemorySubscriptions(subscriptions =>
+                endpointUrl = new Uri(receiverAddress, DemoReceiver.ErpPath).ToString(),
+                eventTypes = Array.Empty<string>(),
+                sourceSystem = SampleInputs.SourceSystem,
+                description = "ERP",
+                payloadOptions = new { includeContactDetails = false },
+            },
+            "erp: every event type, contact details off");
+        var reporting = await admin.CreateSubscriptionAsync(
+            new
             {
-                subscriptions.Upsert(new WebhookSubscription
-                {
-                    Id = DemoReceiver.Erp,
-                    TenantId = WebhookSamples.TenantId,
-                    EndpointUrl = receiver.Endpoint(DemoReceiver.ErpPath),
-                    Secrets = [erpSecret],
-                    SourceSystem = SampleInputs.SourceSystem,
-                    PayloadOptions = new WebhookPayloadOptions { IncludeContactDetails = false },
-                });
-                subscriptions.Upsert(new WebhookSubscription
-                {
-                    Id = DemoReceiver.Reporting,
-                    TenantId = WebhookSamples.TenantId,
-                    EndpointUrl = receiver.Endpoint(DemoReceiver.ReportingPath),
-                    Secrets = [reportingSecret],
-                    EventFilter = WebhookEventFilter.Create("visit_report.*"),
-                    PayloadOptions = new WebhookPayloadOptions { IncludeSummaryPreview = true },
-                });
-            });
-        builder.Services.AddSingleton<IWebhookDeliveryObserver>(watcher);
-        return builder.Build();
+                endpointUrl = new Uri(receiverAddress, DemoReceiver.ReportingPath).ToString(),
+                eventTypes = ReportingEventTypes,
+                description = "Reporting",
+                payloadOptions = new { includeSummaryPreview = true },
+            },
+            "reporting: visit_report.*, summary preview on");
+        var listed = await admin.ListSubscriptionsAsync();
+        var anonymous = await admin.ListWithoutKeyAsync();
+        Line("  each answer carries the subscription's secret (whsec_..., issued by the SDK, shown this once): the demo hands");
+        Line("  it to the receiver's configuration before the first event; the database keeps it encrypted (Data Protection)");
+        if (erp is null || reporting is null)
+        {
+            return null;
+        }
+
+        return new DemoSubscriptions(
+            erp.Subscription.Id,
+            erp.Secret,
+            reporting.Subscription.Id,
+            reporting.Secret,
+            ListedBoth: listed is { Items.Count: 2 } && listed.Items.Any(s => s.Id == erp.Subscription.Id) && listed.Items.Any(s => s.Id == reporting.Subscription.Id),
+            AnonymousStatus: anonymous);
     }
 
-    private static void PrintSetUp(DemoReceiver receiver, string databasePath, bool keepOutbox)
+    private static void PrintSetUp(DemoPublisher publisher, Uri receiverAddress, string databasePath, bool keepOutbox)
     {
         Line("Ordinavo.Webhooks demo: one field-service day, published and received over real HTTP");
         Line("====================================================================================");
         Line();
-        Line($"Receiver   ASP.NET Core (Kestrel) + Ordinavo.Webhooks.Receiving.AspNetCore on {receiver.BaseAddress.ToString().TrimEnd('/')}");
+        Line($"Receiver   ASP.NET Core (Kestrel) + Ordinavo.Webhooks.Receiving.AspNetCore on {receiverAddress.ToString().TrimEnd('/')}");
         Line($"             POST {DemoReceiver.ErpPath,-20} subscription \"erp\": every event type, source system {SampleInputs.SourceSystem}, contact details off");
         Line($"             POST {DemoReceiver.ReportingPath,-20} subscription \"reporting\": visit_report.*, summary preview on");
-        Line("             each endpoint verifies with its own subscription's secret");
+        Line("             each endpoint verifies with its own subscription's secret, read from its configuration");
         Line("Publisher  Ordinavo.Webhooks.Publishing with the embedded SQLite outbox (Ordinavo.Webhooks.Publishing.Sqlite)");
         Line($"             outbox file: {databasePath}");
         Line(keepOutbox ? "             (kept after the run)" : "             (a temporary folder, removed at the end; run with -- --keep to keep it)");
+        Line("             subscriptions in the same file (UseSqliteSubscriptions), their secrets encrypted with Data Protection");
+        Line("             (the demo's keys live in memory; a real host persists its key ring and shares it between nodes)");
         Line("             plain HTTP and the loopback address are allowed explicitly for this demo:");
         Line("             AllowInsecureHttp = true, AllowedDestinations = [\"127.0.0.1\"]");
         Line("             (by default the publisher requires HTTPS and refuses loopback, private and metadata addresses)");
+        Line($"Admin API  Ordinavo.Webhooks.Publishing.AspNetCore on {publisher.AdminBase.ToString().TrimEnd('/')}");
+        Line($"             RequireAuthorization: an API key made for this run ({DemoApiKeyHandler.Header} header), standing for one tenant");
         Line($"Retries    compressed for the demo: {string.Join(", ", RetrySchedule.Select(Seconds))}, then dead letter; no jitter");
         Line("             (production default: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 14 h, 20 h, 24 h, +-20 % jitter)");
     }
@@ -133,7 +147,8 @@ internal static class DemoRun
         DeliveryWatcher watcher,
         MetricTotals metrics,
         IServiceProvider services,
-        WebhookSecret erpSecret,
+        AdminApiClient admin,
+        DemoSubscriptions subscriptions,
         Stopwatch stopwatch)
     {
         private readonly IWebhookPublisher _publisher = services.GetRequiredService<IWebhookPublisher>();
@@ -153,7 +168,8 @@ internal static class DemoRun
             var duplicate = await RedeliverAsync();
             var tampered = await TamperAsync();
             var sideBySide = CompareSubscriptions();
-            return await SummarizeAsync(duplicate, tampered, sideBySide);
+            var rotation = await RotateAsync();
+            return await SummarizeAsync(duplicate, tampered, sideBySide, rotation);
         }
 
         private async Task PlayDayAsync()
@@ -182,8 +198,8 @@ internal static class DemoRun
                 var first = true;
                 foreach (var subscription in expected)
                 {
-                    var delivered = await watcher.WaitForSuccessAsync(result.EventId, subscription, 1, DeliveryTimeout);
-                    var delivery = await FindDeliveryAsync(result.EventId, subscription);
+                    var delivered = await watcher.WaitForSuccessAsync(result.EventId, subscriptions.IdOf(subscription), 1, DeliveryTimeout);
+                    var delivery = await FindDeliveryAsync(result.EventId, subscriptions.IdOf(subscription));
                     var attempts = delivery is null ? [] : await _operations.GetAttemptsAsync(delivery.Id, CancellationToken.None);
                     _allSucceeded &= delivered && delivery?.State == WebhookDeliveryState.Succeeded;
                     if (delivery is not null)
@@ -222,10 +238,10 @@ internal static class DemoRun
         {
             var eventId = _eventIds[WebhookEventType.VisitReportApproved];
             Heading("A duplicate: an operator redelivers an event that was already handled");
-            Line($"  IWebhookOperations.RedeliverAsync(\"{eventId}\", \"erp\")   (visit_report.approved)");
-            var requeued = await _operations.RedeliverAsync(eventId, DemoReceiver.Erp, CancellationToken.None);
-            var delivered = requeued && await watcher.WaitForSuccessAsync(eventId, DemoReceiver.Erp, 2, DeliveryTimeout);
-            var delivery = await FindDeliveryAsync(eventId, DemoReceiver.Erp);
+            Line($"  IWebhookOperations.RedeliverAsync(\"{eventId}\", \"{subscriptions.ErpId}\")   (visit_report.approved, erp)");
+            var requeued = await _operations.RedeliverAsync(eventId, subscriptions.ErpId, CancellationToken.None);
+            var delivered = requeued && await watcher.WaitForSuccessAsync(eventId, subscriptions.ErpId, 2, DeliveryTimeout);
+            var delivery = await FindDeliveryAsync(eventId, subscriptions.ErpId);
             var attempts = delivery is null ? [] : await _operations.GetAttemptsAsync(delivery.Id, CancellationToken.None);
             var last = attempts.Count > 0 ? attempts[^1] : null;
             var times = receiver.Received.TimesHandled(DemoReceiver.Erp, eventId);
@@ -241,7 +257,7 @@ internal static class DemoRun
         {
             Heading("A tampered request: a captured billing.event_ready with another visit report id");
             var sample = WebhookSamples.For(WebhookEventType.BillingEventReady) with { EventId = WebhookIdentifiers.NewEventId() };
-            var signed = WebhookTestRequests.Create(sample, erpSecret.ExposeSecret());
+            var signed = WebhookTestRequests.Create(sample, subscriptions.ErpSecret);
             var original = signed.BodyText;
             var changed = original.Replace("\"visitReportId\":901", "\"visitReportId\":666", StringComparison.Ordinal);
             var tampered = signed.WithBody(Encoding.UTF8.GetBytes(changed));
@@ -263,8 +279,8 @@ internal static class DemoRun
             Heading($"One event, two subscriptions: visit_report.approved ({eventId})");
             var erp = receiver.Received.Get(DemoReceiver.Erp, eventId)?.Event;
             var reporting = receiver.Received.Get(DemoReceiver.Reporting, eventId)?.Event;
-            var erpSize = _deliveries.FirstOrDefault(d => d.EventId == eventId && d.SubscriptionId == DemoReceiver.Erp)?.Body.Length;
-            var reportingSize = _deliveries.FirstOrDefault(d => d.EventId == eventId && d.SubscriptionId == DemoReceiver.Reporting)?.Body.Length;
+            var erpSize = _deliveries.FirstOrDefault(d => d.EventId == eventId && d.SubscriptionId == subscriptions.ErpId)?.Body.Length;
+            var reportingSize = _deliveries.FirstOrDefault(d => d.EventId == eventId && d.SubscriptionId == subscriptions.ReportingId)?.Body.Length;
             Row("section", "erp (contact details off)", "reporting (summary preview on)");
             Row("-------", "-------------------------", "------------------------------");
             Row("customer", Customer(erp), Customer(reporting));
@@ -297,7 +313,30 @@ internal static class DemoRun
                 : "- (left out)";
         }
 
-        private async Task<int> SummarizeAsync((bool Passed, string Detail) duplicate, (bool Passed, string Detail) tampered, bool sideBySide)
+        private async Task<(bool Passed, string Detail)> RotateAsync()
+        {
+            Heading("Secret rotation through the admin API: the ERP moves to a new secret while events keep arriving");
+            var erpId = subscriptions.ErpId;
+            var rotated = await admin.RotateSecretAsync(erpId, gracePeriodSeconds: 3600);
+            if (rotated is null)
+            {
+                return (false, "the rotation failed");
+            }
+
+            // The integrator puts the new secret into the ERP's configuration, alone: the old one is gone there.
+            receiver.UseSecret(DemoReceiver.Erp, rotated.Secret);
+            Line("  the ERP's configuration now holds only the new secret (reloaded, no restart); the publisher signs with both");
+            var duringGrace = await admin.SendTestEventAsync(erpId);
+            var expired = await admin.ExpireOldSecretsAsync(erpId);
+            var afterGrace = await admin.SendTestEventAsync(erpId);
+            Line("  the ERP verified both test events with the new secret: no event is rejected while the secrets change hands");
+            return (
+                rotated.Subscription.Secrets.Count == 2 && duringGrace?.Attempt.StatusCode == 200 &&
+                expired?.Secrets.Count == 1 && afterGrace?.Attempt.StatusCode == 200,
+                $"secrets during grace={rotated.Subscription.Secrets.Count}, test events answered {duringGrace?.Attempt.StatusCode} and {afterGrace?.Attempt.StatusCode}");
+        }
+
+        private async Task<int> SummarizeAsync((bool Passed, string Detail) duplicate, (bool Passed, string Detail) tampered, bool sideBySide, (bool Passed, string Detail) rotation)
         {
             // Read every delivery back from the outbox: the store, not the demo's memory, says what happened.
             var final = new List<WebhookDeliveryRecord>();
@@ -319,12 +358,18 @@ internal static class DemoRun
 
             var duplicates = metrics[ReceivingMeter, "ordinavo.webhook.deduplicated"];
             var rejections = metrics[ReceivingMeter, "ordinavo.webhook.rejected"];
-            var handledOnce = final.All(d => receiver.Received.TimesHandled(d.SubscriptionId, d.EventId) == 1);
+            var handledOnce = final.All(d => receiver.Received.TimesHandled(subscriptions.ReceiverOf(d.SubscriptionId), d.EventId) == 1);
             var leaked = final.SelectMany(d => PrivateData.Where(p => Encoding.UTF8.GetString(d.Body.Span).Contains(p, StringComparison.Ordinal))).Distinct().ToList();
 
+            _checks.Check(
+                "the subscriptions were created through the admin API (201 each, listed for the tenant; 401 without the API key)",
+                admin.Calls.Count(c => c.Call == "POST subscriptions" && c.Status == HttpStatusCode.Created) == 2 &&
+                subscriptions.ListedBoth && subscriptions.AnonymousStatus == HttpStatusCode.Unauthorized &&
+                final.Count > 0 && final.All(d => d.SubscriptionId == subscriptions.ErpId || d.SubscriptionId == subscriptions.ReportingId),
+                $"{subscriptions.ErpId}, {subscriptions.ReportingId}");
             _checks.Check("every event was published once and fanned out to its subscriptions", _allFannedOut && _published == DayStep.Day.Count, $"{_published} events");
             _checks.Check("every delivery succeeded (state in the SQLite outbox)", _allSucceeded && delivered == final.Count && final.Count > 0, $"{delivered} of {final.Count}");
-            _checks.Check("every delivery was verified and handled exactly once by its receiver", handledOnce && receiver.Received.Count == final.Count, $"{receiver.Received.Count} handled");
+            _checks.Check("every delivery was verified and handled exactly once by its receiver", handledOnce && receiver.Received.CountOfEvents == final.Count, $"{receiver.Received.CountOfEvents} handled");
             _checks.Check(
                 "the outage was bridged by retries: erp answered 503, 503, then 200",
                 _outageAnswers == "503, 503, 200" && retried == 1 && failedAttempts == 2,
@@ -337,6 +382,7 @@ internal static class DemoRun
             _checks.Check("the redelivered duplicate was answered 200 \"duplicate\" and not handled again", duplicate.Passed, duplicate.Detail);
             _checks.Check("the tampered request was rejected with 401 invalid_signature and not handled", tampered.Passed, tampered.Detail);
             _checks.Check("erp got no contact and no summary preview; reporting got both, the preview redacted", sideBySide);
+            _checks.Check("after a rotation over the API the ERP, holding only the new secret, accepted test events during the grace period and after it", rotation.Passed, rotation.Detail);
             _checks.Check("no private data in any body (e-mail, phone, address, coordinates, notes, prices, API key)", leaked.Count == 0, leaked.Count == 0 ? "" : $"found: {string.Join(", ", leaked)}");
             _checks.Check(
                 "the metrics agree (receiver duplicates = 1, rejected = 1; publisher failed attempts = 2, dead-lettered = 0)",

@@ -22,5 +22,8 @@ internal sealed class ReceivedEvents
 
     public int Count => _entries.Count;
 
+    /// <summary>The events handled apart from <c>webhook.test</c> (an operator's test events are no deliveries).</summary>
+    public int CountOfEvents => _entries.Values.Count(e => e.Event.EventType.Value != "webhook.test");
+
     public sealed record Entry(WebhookEvent Event, string Action, int TimesHandled);
 }

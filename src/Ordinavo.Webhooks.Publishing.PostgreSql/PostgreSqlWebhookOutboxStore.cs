@@ -59,6 +59,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     private const string AsynchronousCommit = "asynchronous AS (SELECT set_config('synchronous_commit', 'off', true))";
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgreSqlDeliveryStatistics _statistics;
     private readonly bool _ownsDataSource;
     private readonly PostgreSqlSchema _schema;
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -126,6 +127,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         _schema = new PostgreSqlSchema(options.SchemaName);
         var s = _schema.Quoted;
         _selectDeliveries = $"SELECT {DeliveryColumns} FROM {s}.deliveries";
+        _statistics = new PostgreSqlDeliveryStatistics(_schema);
 
         // With notifications on, the enqueue statement notifies the schema's channel when it stored deliveries (the
         // payload is $23): no extra round trip, and in the host's transaction the notification goes out on commit only.
@@ -544,6 +546,14 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         while (deleted == PurgeChunk);
 
         return total;
+    }
+
+    /// <inheritdoc />
+    public async Task<WebhookDeliveryStatistics> GetStatisticsAsync(WebhookDeliveryStatisticsQuery query, CancellationToken cancellationToken)
+    {
+        WebhookOutboxStoreSupport.ThrowIfInvalidStatisticsQuery(query);
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return await _statistics.ReadAsync(_dataSource, query, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -338,6 +338,13 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
     }
 
     /// <inheritdoc />
+    public Task<WebhookDeliveryStatistics> GetStatisticsAsync(WebhookDeliveryStatisticsQuery query, CancellationToken cancellationToken)
+    {
+        WebhookOutboxStoreSupport.ThrowIfInvalidStatisticsQuery(query);
+        return ReadAsync((connection, ct) => SqliteDeliveryStatistics.ReadAsync(connection, query, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
     /// <remarks>Deletes in chunks of a few thousand rows, one short write transaction each, so that workers are not held up.</remarks>
     public async Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ namespace Ordinavo.Webhooks.Publishing.Testing;
 /// The in-memory, SQLite and PostgreSQL stores pass this suite. A store whose two seams are separate objects overrides
 /// <see cref="GetMonitor"/>.
 /// </remarks>
-public abstract class WebhookOutboxStoreConformanceTests : IAsyncLifetime
+public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetime
 {
     /// <summary>The base time of every test: 2026-06-18T16:40:00Z.</summary>
     protected static readonly DateTimeOffset T0 = new(2026, 6, 18, 16, 40, 0, TimeSpan.Zero);

@@ -57,14 +57,30 @@ public sealed class DeliveryEndpointTests
 
         // Health and queue.
         var health = await (await client.GetAsync($"subscriptions/{id}/health")).ReadObjectAsync();
-        Assert.Equal(3, (long)health["succeeded"]!);
+        Assert.Equal(3, (long)health["delivered"]!);
         Assert.Equal(0, (long)health["pending"]!);
+        Assert.Equal(0, (long)health["failed"]!);
         Assert.Equal(0, (long)health["deadLettered"]!);
-        Assert.Equal(200, (int)health["lastStatusCode"]!);
         Assert.NotNull(health["lastSuccessAt"]);
+        Assert.Null(health["failingSince"]);
+        Assert.Equal(TimeSpan.FromHours(24), (DateTimeOffset)health["windowBefore"]! - (DateTimeOffset)health["windowFrom"]!);
         Assert.False((bool)health["truncated"]!);
         var queue = await (await client.GetAsync("queue")).ReadObjectAsync();
         Assert.Equal(0, (long)queue["pending"]!);
+
+        // Statistics: the last 24 hours hour by hour; all three deliveries succeeded in the last hour.
+        var statistics = await (await client.GetAsync("statistics")).ReadObjectAsync();
+        Assert.Equal(3600, (long)statistics["bucketSeconds"]!);
+        var counts = Assert.Single(statistics["subscriptions"]!.AsArray())!;
+        Assert.Equal(id, (string)counts["subscriptionId"]!);
+        Assert.Equal(3, (long)counts["delivered"]!);
+        var buckets = counts["buckets"]!.AsArray();
+        Assert.Equal(24, buckets.Count);
+        Assert.Equal(3, (long)buckets[23]!["delivered"]!);
+        var twoHours = await (await client.GetAsync($"statistics?hours=2&subscriptionId={id}")).ReadObjectAsync();
+        Assert.Equal(2, twoHours["subscriptions"]![0]!["buckets"]!.AsArray().Count);
+        var invalid = await (await client.GetAsync("statistics?hours=169")).ReadProblemAsync(HttpStatusCode.BadRequest, WebhookAdminProblemTypes.Validation);
+        Assert.NotNull(invalid["errors"]!["hours"]);
     }
 
     [Theory]
@@ -83,10 +99,9 @@ public sealed class DeliveryEndpointTests
         await Events.PublishAsync(host, "tenant-a");
 
         // The retry is an hour away: the delivery stays pending and is not due.
-        var health = await Events.EventuallyAsync(client, $"subscriptions/{id}/health", h => h["lastAttemptAt"] is not null && (long)h["due"]! == 0);
+        var health = await Events.EventuallyAsync(client, $"subscriptions/{id}/health", h => (long)h["failed"]! == 1 && (long)h["due"]! == 0 && h["failingSince"] is not null);
         Assert.Equal(1, (long)health["pending"]!);
-        Assert.Equal(503, (int)health["lastStatusCode"]!);
-        Assert.Equal("HttpStatus", (string)health["lastErrorKind"]!);
+        Assert.Equal(0, (long)health["delivered"]!);
         Assert.Null(health["lastSuccessAt"]);
         var queue = await (await client.GetAsync("queue")).ReadObjectAsync();
         Assert.Equal(1, (long)queue["pending"]!);

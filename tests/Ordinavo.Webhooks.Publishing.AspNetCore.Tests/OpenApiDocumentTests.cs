@@ -39,7 +39,7 @@ public sealed class OpenApiDocumentTests
             .SelectMany(p => p.Value!.AsObject().Select(o => (Path: p.Key, Method: o.Key, Operation: o.Value!.AsObject())))
             .ToList();
 
-        Assert.Equal(16, operations.Count);
+        Assert.Equal(17, operations.Count);
         Assert.All(operations, o =>
         {
             Assert.False(string.IsNullOrEmpty((string?)o.Operation["operationId"]), $"{o.Method} {o.Path} has no operationId");

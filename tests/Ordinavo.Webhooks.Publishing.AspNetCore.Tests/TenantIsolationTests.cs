@@ -19,6 +19,7 @@ public sealed class TenantIsolationTests
         { "expire old secrets", "POST", "subscriptions/{sub}/expire-old-secrets", null },
         { "test event", "POST", "subscriptions/{sub}/test", null },
         { "health", "GET", "subscriptions/{sub}/health", null },
+        { "statistics", "GET", "statistics?subscriptionId={sub}", null },
         { "redeliver dead letters", "POST", "subscriptions/{sub}/redeliver-dead-letters", "{\"createdFrom\":\"2000-01-01T00:00:00Z\",\"createdBefore\":\"2100-01-01T00:00:00Z\"}" },
         { "get delivery", "GET", "deliveries/{delivery}", null },
         { "redeliver", "POST", "deliveries/{delivery}/redeliver", null },
@@ -62,10 +63,16 @@ public sealed class TenantIsolationTests
 
         var queueB = await (await world.B.GetAsync("queue")).ReadObjectAsync();
         Assert.Equal(0, (long)queueB["pending"]!);
+        var statisticsB = await (await world.B.GetAsync("statistics")).ReadObjectAsync();
+        Assert.DoesNotContain(world.SubscriptionA, statisticsB.ToJsonString(), StringComparison.Ordinal);
 
         // A sees its own, with the receiver's answer.
         var queueA = await (await world.A.GetAsync("queue")).ReadObjectAsync();
         Assert.Equal(1, (long)queueA["pending"]!);
+        var statisticsA = await (await world.A.GetAsync("statistics")).ReadObjectAsync();
+        var countsA = Assert.Single(statisticsA["subscriptions"]!.AsArray())!;
+        Assert.Equal(world.SubscriptionA, (string)countsA["subscriptionId"]!);
+        Assert.Equal(1, (long)countsA["pending"]!);
         var details = await (await world.A.GetAsync($"deliveries/{world.DeliveryA}")).ReadObjectAsync();
         Assert.Equal(TwoTenants.ResponseBodyA, (string)details["attempts"]![0]!["responseBody"]!);
     }

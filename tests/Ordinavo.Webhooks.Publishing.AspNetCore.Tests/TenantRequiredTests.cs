@@ -21,6 +21,7 @@ public sealed class TenantRequiredTests
         { "GET", "deliveries/01J00000000000000000000000" },
         { "POST", "deliveries/01J00000000000000000000000/redeliver" },
         { "GET", "queue" },
+        { "GET", "statistics" },
     };
 
     [Theory]

@@ -2,15 +2,17 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Ordinavo.Webhooks.Testing;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Receiving.EntityFrameworkCore.Tests;
 
 /// <summary>Two receiver hosts (replicas behind a load balancer) on one PostgreSQL database.</summary>
+[RequiresPostgres]
 public sealed class TwoReplicaTests
 {
     private const int Events = 2000;
 
-    [PostgresFact]
+    [Fact]
     public async Task Events_sent_to_both_replicas_at_once_and_again_later_have_each_effect_exactly_once()
     {
         await using var database = await TestDatabase.CreateAsync("postgres");

@@ -13,16 +13,16 @@ namespace Ordinavo.Webhooks.Publishing.AspNetCore;
 
 /// <summary>
 /// The delivery endpoints: test event, deliveries (query, one with attempts), redelivery, dead-letter recovery, queue
-/// depth and subscription health. Every read and change is limited to the caller's tenant.
+/// depth, subscription health and delivery statistics (counted by <see cref="IWebhookDeliveryMonitor.GetStatisticsAsync"/>,
+/// bounded by its limit). Every read and change is limited to the caller's tenant.
 /// </summary>
 internal static class DeliveryEndpoints
 {
-    /// <summary>The most deliveries counted for queue depth and health (the numbers are lower bounds beyond it).</summary>
-    public const int CountLimit = 10_000;
+    /// <summary>The longest window of the statistics endpoint: 7 days, in hours.</summary>
+    public const int MaxStatisticsHours = 168;
 
     private const string Tag = "Webhook deliveries";
     private const string LogCategory = "Ordinavo.Webhooks.Publishing.AspNetCore.WebhookAdmin";
-    private const int CountPageSize = 1000;
 
     public static void Map(RouteGroupBuilder group)
     {
@@ -32,7 +32,7 @@ internal static class DeliveryEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/subscriptions/{id}/health", GetHealthAsync)
-            .WithName("GetWebhookSubscriptionHealth").WithSummary("Counts the subscription's deliveries by state and shows its last attempt.").WithTags(Tag)
+            .WithName("GetWebhookSubscriptionHealth").WithSummary("The subscription's state, queue, deliveries delivered, failing and dead-lettered in the last 24 hours, last success and failing since.").WithTags(Tag)
             .Produces<AdminSubscriptionHealth>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -60,6 +60,11 @@ internal static class DeliveryEndpoints
         group.MapGet("/queue", GetQueueDepthAsync)
             .WithName("GetWebhookQueueDepth").WithSummary("The tenant's pending deliveries and those due now.").WithTags(Tag)
             .Produces<AdminQueueDepth>();
+
+        group.MapGet("/statistics", GetStatisticsAsync)
+            .WithName("GetWebhookDeliveryStatistics").WithSummary("Per subscription: queue, and deliveries delivered, failing and dead-lettered in the last `hours` hours (1-168, default 24), hour by hour; subscriptionId limits it to one.").WithTags(Tag)
+            .Produces<AdminDeliveryStatistics>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> SendTestEventAsync(HttpContext context, string id, [FromServices] IWebhookSubscriptionStore subscriptions, [FromServices] IWebhookOperations operations, CancellationToken cancellationToken)
@@ -85,47 +90,60 @@ internal static class DeliveryEndpoints
         }
 
         var now = time.GetUtcNow();
-        long pending = 0, due = 0, succeeded = 0, deadLettered = 0;
-        DateTimeOffset? lastSuccess = null;
-        WebhookDeliveryRecord? last = null;
-        var truncated = await ScanAsync(monitor, new WebhookDeliveryQuery { TenantId = tenant, SubscriptionId = id }, record =>
-        {
-            switch (record.State)
-            {
-                case WebhookDeliveryState.Pending:
-                    pending++;
-                    due += IsDue(record, now) ? 1 : 0;
-                    break;
-                case WebhookDeliveryState.Succeeded:
-                    succeeded++;
-                    lastSuccess = Latest(lastSuccess, record.CompletedAt);
-                    break;
-                default:
-                    deadLettered++;
-                    break;
-            }
-
-            if (record.LastAttemptAt is { } at && (last?.LastAttemptAt is null || at > last.LastAttemptAt))
-            {
-                last = record;
-            }
-        }, cancellationToken).ConfigureAwait(false);
-
+        var stats = await monitor.GetStatisticsAsync(
+            WebhookDeliveryStatisticsQuery.Last24Hours(tenant, now, [id]) with { BucketSize = TimeSpan.FromHours(24) }, cancellationToken).ConfigureAwait(false);
+        var counts = stats.Subscriptions[0];
         return TypedResults.Json(new AdminSubscriptionHealth
         {
             SubscriptionId = id,
             IsEnabled = subscription.IsEnabled,
             DisabledReason = subscription.IsEnabled ? null : subscription.DisabledReason,
-            Pending = pending,
-            Due = due,
-            Succeeded = succeeded,
-            DeadLettered = deadLettered,
-            LastSuccessAt = lastSuccess,
-            LastAttemptAt = last?.LastAttemptAt,
-            LastStatusCode = last?.LastStatusCode,
-            LastErrorKind = last?.LastErrorKind,
-            Truncated = truncated,
+            Pending = counts.Pending,
+            Due = counts.Due,
+            WindowFrom = stats.From,
+            WindowBefore = stats.Before,
+            Delivered = counts.Delivered,
+            Failed = counts.Failed,
+            DeadLettered = counts.DeadLettered,
+            LastSuccessAt = counts.Health?.LastSuccessAt,
+            FailingSince = counts.Health?.FailingSince,
+            Truncated = stats.IsTruncated,
         }, AdminJsonContext.Default.AdminSubscriptionHealth);
+    }
+
+    private static async Task<IResult> GetStatisticsAsync(HttpContext context, string? hours, string? subscriptionId, [FromServices] IWebhookSubscriptionStore subscriptions, [FromServices] IWebhookDeliveryMonitor monitor, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+    {
+        var errors = new AdminQueryErrors();
+        var windowHours = errors.Int("hours", hours, 1, MaxStatisticsHours) ?? 24;
+        var only = errors.Text("subscriptionId", subscriptionId, 256);
+        if (errors.HasErrors)
+        {
+            return AdminProblems.Validation(errors.Errors);
+        }
+
+        var tenant = AdminTenantAccessor.Tenant(context);
+        if (only is not null && await FindAsync(subscriptions, tenant, only, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return AdminProblems.NotFound("subscription");
+        }
+
+        var now = time.GetUtcNow();
+        var stats = await monitor.GetStatisticsAsync(new WebhookDeliveryStatisticsQuery
+        {
+            TenantId = tenant,
+            SubscriptionIds = only is null ? null : [only],
+            From = now.AddHours(-windowHours),
+            Before = now,
+            Now = now,
+        }, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Json(new AdminDeliveryStatistics
+        {
+            From = stats.From,
+            Before = stats.Before,
+            BucketSeconds = (long)stats.BucketSize.TotalSeconds,
+            Truncated = stats.IsTruncated,
+            Subscriptions = [.. stats.Subscriptions.Select(AdminSubscriptionStatistics.From)],
+        }, AdminJsonContext.Default.AdminDeliveryStatistics);
     }
 
     private static async Task<IResult> RedeliverDeadLettersAsync(HttpContext context, string id, [FromServices] IWebhookSubscriptionStore subscriptions, [FromServices] IWebhookOperations operations, CancellationToken cancellationToken)
@@ -220,13 +238,15 @@ internal static class DeliveryEndpoints
     private static async Task<IResult> GetQueueDepthAsync(HttpContext context, [FromServices] IWebhookDeliveryMonitor monitor, [FromServices] TimeProvider time, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        long pending = 0, due = 0;
-        var truncated = await ScanAsync(monitor, new WebhookDeliveryQuery { TenantId = AdminTenantAccessor.Tenant(context), State = WebhookDeliveryState.Pending }, record =>
+        var stats = await monitor.GetStatisticsAsync(
+            new WebhookDeliveryStatisticsQuery { TenantId = AdminTenantAccessor.Tenant(context), From = now.AddMinutes(-1), Before = now, BucketSize = TimeSpan.FromMinutes(1), Now = now },
+            cancellationToken).ConfigureAwait(false);
+        return TypedResults.Json(new AdminQueueDepth
         {
-            pending++;
-            due += IsDue(record, now) ? 1 : 0;
-        }, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Json(new AdminQueueDepth { Pending = pending, Due = due, Truncated = truncated }, AdminJsonContext.Default.AdminQueueDepth);
+            Pending = stats.Subscriptions.Sum(s => s.Pending),
+            Due = stats.Subscriptions.Sum(s => s.Due),
+            Truncated = stats.IsTruncated,
+        }, AdminJsonContext.Default.AdminQueueDepth);
     }
 
     /// <summary>The subscription when it belongs to the tenant; another tenant's is not found.</summary>
@@ -242,43 +262,6 @@ internal static class DeliveryEndpoints
         var delivery = await operations.GetDeliveryAsync(deliveryId, cancellationToken).ConfigureAwait(false);
         return delivery is not null && string.Equals(delivery.TenantId, tenant, StringComparison.Ordinal) ? delivery : null;
     }
-
-    /// <summary>
-    /// Visits up to <see cref="CountLimit"/> deliveries matching <paramref name="query"/> (keyset pages); true when it stopped at the limit.
-    /// The store seams offer no per-tenant counts, so the admin API counts what the query returns.
-    /// </summary>
-    private static async Task<bool> ScanAsync(IWebhookDeliveryMonitor monitor, WebhookDeliveryQuery query, Action<WebhookDeliveryRecord> visit, CancellationToken cancellationToken)
-    {
-        var seen = 0;
-        string? after = null;
-        while (true)
-        {
-            var page = await monitor.QueryDeliveriesAsync(query with { After = after, Limit = CountPageSize }, cancellationToken).ConfigureAwait(false);
-            foreach (var record in page.Items)
-            {
-                if (seen == CountLimit)
-                {
-                    return true;
-                }
-
-                visit(record);
-                seen++;
-            }
-
-            if (page.NextAfter is null)
-            {
-                return false;
-            }
-
-            after = page.NextAfter;
-        }
-    }
-
-    private static bool IsDue(WebhookDeliveryRecord record, DateTimeOffset now) =>
-        record.NextAttemptAt <= now && (record.LeaseExpiresAt is null || record.LeaseExpiresAt <= now);
-
-    private static DateTimeOffset? Latest(DateTimeOffset? a, DateTimeOffset? b) =>
-        a is null ? b : b is null ? a : (a > b ? a : b);
 
     private static ILogger Logger(HttpContext context) =>
         context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);

@@ -42,14 +42,14 @@ internal static class SubscriptionEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/subscriptions/{id}/disable", DisableAsync)
-            .WithName("DisableWebhookSubscription").WithSummary("Disables the subscription; its pending deliveries are dead-lettered as they come due.").WithTags(Tag)
-            .AcceptsJson<AdminVersionRequest>(isOptional: true)
+            .WithName("DisableWebhookSubscription").WithSummary("Disables the subscription (with an optional operator note); its pending deliveries are dead-lettered as they come due.").WithTags(Tag)
+            .AcceptsJson<AdminStateChangeRequest>(isOptional: true)
             .Produces<AdminSubscription>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapPost("/subscriptions/{id}/enable", EnableAsync)
-            .WithName("EnableWebhookSubscription").WithSummary("Enables the subscription again.").WithTags(Tag)
-            .AcceptsJson<AdminVersionRequest>(isOptional: true)
+            .WithName("EnableWebhookSubscription").WithSummary("Enables the subscription again (with an optional operator note).").WithTags(Tag)
+            .AcceptsJson<AdminStateChangeRequest>(isOptional: true)
             .Produces<AdminSubscription>()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -132,28 +132,29 @@ internal static class SubscriptionEndpoints
 
     private static async Task<IResult> DisableAsync(HttpContext context, string id, [FromServices] IWebhookSubscriptionManager manager, CancellationToken cancellationToken)
     {
-        var body = await AdminBodyReader.ReadAsync(context, AdminJsonContext.Default.AdminVersionRequest, required: false, cancellationToken).ConfigureAwait(false);
+        var body = await AdminBodyReader.ReadAsync(context, AdminJsonContext.Default.AdminStateChangeRequest, required: false, cancellationToken).ConfigureAwait(false);
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
+        // The note is the tenant's own text: stored and returned, never logged.
         var tenant = AdminTenantAccessor.Tenant(context);
-        var info = await manager.DisableAsync(tenant, id, body.Value?.Version, cancellationToken).ConfigureAwait(false);
+        var info = await manager.DisableAsync(tenant, id, body.Value?.Note, body.Value?.Version, cancellationToken).ConfigureAwait(false);
         Log.SubscriptionAction(Logger(context), "disable", tenant, id);
         return Json(info);
     }
 
     private static async Task<IResult> EnableAsync(HttpContext context, string id, [FromServices] IWebhookSubscriptionManager manager, CancellationToken cancellationToken)
     {
-        var body = await AdminBodyReader.ReadAsync(context, AdminJsonContext.Default.AdminVersionRequest, required: false, cancellationToken).ConfigureAwait(false);
+        var body = await AdminBodyReader.ReadAsync(context, AdminJsonContext.Default.AdminStateChangeRequest, required: false, cancellationToken).ConfigureAwait(false);
         if (body.Problem is not null)
         {
             return body.Problem;
         }
 
         var tenant = AdminTenantAccessor.Tenant(context);
-        var info = await manager.EnableAsync(tenant, id, body.Value?.Version, cancellationToken).ConfigureAwait(false);
+        var info = await manager.EnableAsync(tenant, id, body.Value?.Note, body.Value?.Version, cancellationToken).ConfigureAwait(false);
         Log.SubscriptionAction(Logger(context), "enable", tenant, id);
         return Json(info);
     }

@@ -16,6 +16,7 @@ namespace Ordinavo.Webhooks.Publishing.AspNetCore;
 [JsonSerializable(typeof(AdminSubscriptionRequest))]
 [JsonSerializable(typeof(AdminSubscriptionUpdateRequest))]
 [JsonSerializable(typeof(AdminVersionRequest))]
+[JsonSerializable(typeof(AdminStateChangeRequest))]
 [JsonSerializable(typeof(AdminRotateSecretRequest))]
 [JsonSerializable(typeof(AdminRedeliverDeadLettersRequest))]
 [JsonSerializable(typeof(AdminSubscription))]
@@ -27,4 +28,5 @@ namespace Ordinavo.Webhooks.Publishing.AspNetCore;
 [JsonSerializable(typeof(AdminRedeliveryResult))]
 [JsonSerializable(typeof(AdminQueueDepth))]
 [JsonSerializable(typeof(AdminSubscriptionHealth))]
+[JsonSerializable(typeof(AdminDeliveryStatistics))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

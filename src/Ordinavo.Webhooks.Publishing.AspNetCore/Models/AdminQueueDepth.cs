@@ -9,6 +9,6 @@ public sealed class AdminQueueDepth
     /// <summary>Pending deliveries whose next attempt is due now and that no worker holds.</summary>
     public required long Due { get; init; }
 
-    /// <summary>Whether counting stopped at the limit (10,000 deliveries): the numbers are then lower bounds.</summary>
+    /// <summary>Whether counting stopped at the limit (10,000 pending deliveries): the numbers are then lower bounds.</summary>
     public required bool Truncated { get; init; }
 }

@@ -39,6 +39,12 @@ public sealed class AdminSubscription
     /// <summary>When it was disabled, when it is.</summary>
     public DateTimeOffset? DisabledAt { get; init; }
 
+    /// <summary>The operator's note given with the last disable or enable, or <see langword="null"/>.</summary>
+    public string? StateNote { get; init; }
+
+    /// <summary>When it was last disabled or enabled (by an operator or the delivery engine), or <see langword="null"/> when never.</summary>
+    public DateTimeOffset? StateChangedAt { get; init; }
+
     /// <summary>The active secrets' dates, newest first.</summary>
     public required IReadOnlyList<AdminSecret> Secrets { get; init; }
 
@@ -63,6 +69,8 @@ public sealed class AdminSubscription
         IsEnabled = info.IsEnabled,
         DisabledReason = info.DisabledReason,
         DisabledAt = info.DisabledAt,
+        StateNote = info.StateNote,
+        StateChangedAt = info.StateChangedAt,
         Secrets = [.. info.Secrets.Select(s => new AdminSecret { CreatedAt = s.CreatedAt, ExpiresAt = s.ExpiresAt })],
         Version = info.Version,
         CreatedAt = info.CreatedAt,

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Ordinavo.Webhooks.Publishing.AspNetCore;
 
 /// <summary>
-/// The optional body of disable, enable and expire-old-secrets: with a version, the change is made only when it is
+/// The optional body of expire-old-secrets: with a version, the change is made only when it is
 /// still current (409 otherwise). Unknown members are refused (400).
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]

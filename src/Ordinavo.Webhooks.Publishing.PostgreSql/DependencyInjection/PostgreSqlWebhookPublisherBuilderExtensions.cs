@@ -13,6 +13,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Chooses the PostgreSQL outbox store, and managed subscriptions in the same schema, for the Ordinavo webhook publisher.</summary>
 public static class PostgreSqlWebhookPublisherBuilderExtensions
 {
+    private const string NoPostgreSqlOutbox =
+        "UsePostgreSqlSubscriptions() keeps subscriptions in the PostgreSQL outbox schema, but the PostgreSQL outbox store is not chosen: " +
+        "call UsePostgreSqlStore(connectionString) on the same builder (AddOrdinavoWebhookPublisher().UsePostgreSqlStore(connectionString).UsePostgreSqlSubscriptions()).";
+
     /// <summary>
     /// Keeps the outbox in PostgreSQL, connecting with <paramref name="connectionString"/>; <paramref name="configure"/>
     /// sets the schema name. The schema is created and migrated at start; a publish on any node wakes the delivery
@@ -72,14 +76,28 @@ public static class PostgreSqlWebhookPublisherBuilderExtensions
     public static IWebhookPublisherBuilder UsePostgreSqlSubscriptions(this IWebhookPublisherBuilder builder, Action<WebhookSubscriptionManagementOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookSubscriptionManagementOptions>, PostgreSqlSubscriptionsValidator>());
-        services.TryAddSingleton(sp => new PostgreSqlWebhookSubscriptionRecordStore(
-            PostgreSqlSubscriptionsValidator.FindOutbox(sp) ?? throw new InvalidOperationException(PostgreSqlSubscriptionsValidator.NoPostgreSqlOutbox)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSubscriptionChangeSource, PostgreSqlWebhookSubscriptionRecordStore>(
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookSubscriptionChangeSource, PostgreSqlWebhookSubscriptionRecordStore>(
             sp => sp.GetRequiredService<PostgreSqlWebhookSubscriptionRecordStore>()));
-        return builder.UseSubscriptionRecordStore(sp => sp.GetRequiredService<PostgreSqlWebhookSubscriptionRecordStore>(), configure);
+        return builder.UseSubscriptionRecordStoreInOutbox<PostgreSqlWebhookOutboxStore, PostgreSqlWebhookSubscriptionRecordStore>(
+            outbox => new PostgreSqlWebhookSubscriptionRecordStore(outbox), NoPostgreSqlOutbox, configure);
     }
+
+    /// <summary>
+    /// Keeps the outbox and the managed subscriptions in the PostgreSQL database of <paramref name="connectionString"/>
+    /// (one schema): the same as <c>UsePostgreSqlStore(connectionString, configureStore).UsePostgreSqlSubscriptions(configureSubscriptions)</c>,
+    /// in one call. Needs ASP.NET Core Data Protection (<c>services.AddDataProtection()</c> with a key ring every node
+    /// shares) for the subscriptions' secrets.
+    /// </summary>
+    /// <param name="builder">The publisher builder.</param>
+    /// <param name="connectionString">The Npgsql connection string.</param>
+    /// <param name="configureStore">Sets the outbox store's options (schema name, notifications, ...).</param>
+    /// <param name="configureSubscriptions">Sets the managed subscriptions' options (cache duration, grace periods, limits).</param>
+    public static IWebhookPublisherBuilder UsePostgreSqlStoreAndSubscriptions(
+        this IWebhookPublisherBuilder builder,
+        string connectionString,
+        Action<PostgreSqlWebhookOutboxStoreOptions>? configureStore = null,
+        Action<WebhookSubscriptionManagementOptions>? configureSubscriptions = null) =>
+        builder.UsePostgreSqlStore(connectionString, configureStore).UsePostgreSqlSubscriptions(configureSubscriptions);
 
     private static void Register(IWebhookPublisherBuilder builder, Action<PostgreSqlWebhookOutboxStoreOptions> configure, bool requireConnectionString)
     {

@@ -85,6 +85,15 @@ internal sealed partial class PostgreSqlSchema
         );
         CREATE INDEX ix_subscriptions_tenant ON __schema__.subscriptions (tenant_id, id);
         """,
+
+        // 3: per-tenant reads: a tenant's deliveries in id order (the admin API's keyset pages), its pending deliveries
+        // per subscription and its completed deliveries by completion time (delivery statistics). Partial indexes keep
+        // each read to the rows it counts; none holds a lease column, so a lease stays a HOT update.
+        """
+        CREATE INDEX ix_deliveries_tenant ON __schema__.deliveries (tenant_id, id);
+        CREATE INDEX ix_deliveries_tenant_pending ON __schema__.deliveries (tenant_id, subscription_id) WHERE state = 0;
+        CREATE INDEX ix_deliveries_tenant_completed ON __schema__.deliveries (tenant_id, completed_at) WHERE state <> 0;
+        """,
     ];
 
     public PostgreSqlSchema(string name)

@@ -11,6 +11,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Chooses the SQLite outbox store, and managed subscriptions in the same file, for the Ordinavo webhook publisher.</summary>
 public static class SqliteWebhookPublisherBuilderExtensions
 {
+    private const string NoSqliteOutbox =
+        "UseSqliteSubscriptions() keeps subscriptions in the SQLite outbox file, but the SQLite outbox store is not chosen: " +
+        "call UseSqliteStore(path) on the same builder (AddOrdinavoWebhookPublisher().UseSqliteStore(path).UseSqliteSubscriptions()).";
+
     /// <summary>
     /// Keeps the outbox in the SQLite file <paramref name="databasePath"/> (created with its folder, WAL mode, schema
     /// created and migrated at start). <see cref="SqliteWebhookOutboxStore"/> is registered as a singleton too, for the
@@ -53,10 +57,19 @@ public static class SqliteWebhookPublisherBuilderExtensions
     public static IWebhookPublisherBuilder UseSqliteSubscriptions(this IWebhookPublisherBuilder builder, Action<WebhookSubscriptionManagementOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookSubscriptionManagementOptions>, SqliteSubscriptionsValidator>());
-        return builder.UseSubscriptionRecordStore(
-            sp => new SqliteWebhookSubscriptionRecordStore(
-                SqliteSubscriptionsValidator.FindOutbox(sp) ?? throw new InvalidOperationException(SqliteSubscriptionsValidator.NoSqliteOutbox)),
-            configure);
+        return builder.UseSubscriptionRecordStoreInOutbox<SqliteWebhookOutboxStore, SqliteWebhookSubscriptionRecordStore>(
+            outbox => new SqliteWebhookSubscriptionRecordStore(outbox), NoSqliteOutbox, configure);
     }
+
+    /// <summary>
+    /// Keeps the outbox and the managed subscriptions in the SQLite file <paramref name="databasePath"/>: the same as
+    /// <c>UseSqliteStore(databasePath).UseSqliteSubscriptions(configure)</c>, in one call. Needs ASP.NET Core Data
+    /// Protection (<c>services.AddDataProtection()</c>) for the subscriptions' secrets.
+    /// </summary>
+    /// <param name="builder">The publisher builder.</param>
+    /// <param name="databasePath">The SQLite file (created with its folder).</param>
+    /// <param name="configure">Sets the managed subscriptions' options (cache duration, grace periods, limits).</param>
+    /// <exception cref="ArgumentException"><paramref name="databasePath"/> is null or empty.</exception>
+    public static IWebhookPublisherBuilder UseSqliteStoreAndSubscriptions(this IWebhookPublisherBuilder builder, string databasePath, Action<WebhookSubscriptionManagementOptions>? configure = null) =>
+        builder.UseSqliteStore(databasePath).UseSqliteSubscriptions(configure);
 }

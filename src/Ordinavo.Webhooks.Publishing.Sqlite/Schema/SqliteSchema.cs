@@ -91,6 +91,15 @@ internal static class SqliteSchema
         -- Listing a tenant's subscriptions in id order (keyset paging) reads this index only.
         CREATE INDEX ix_{Subscriptions}_tenant ON {Subscriptions} (tenant_id, id);
         """,
+
+        // 3: per-tenant reads: a tenant's deliveries in id order (the admin API's keyset pages), its pending deliveries
+        // per subscription and its completed deliveries by completion time (delivery statistics). Partial indexes keep
+        // each read to the rows it counts, however many completed rows are kept.
+        $"""
+        CREATE INDEX ix_{Deliveries}_tenant ON {Deliveries} (tenant_id, id);
+        CREATE INDEX ix_{Deliveries}_tenant_pending ON {Deliveries} (tenant_id, subscription_id) WHERE state = 0;
+        CREATE INDEX ix_{Deliveries}_tenant_completed ON {Deliveries} (tenant_id, completed_at) WHERE state <> 0;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Count;

@@ -48,6 +48,9 @@ internal static partial class Log
     [LoggerMessage(14, LogLevel.Error, "The subscription store failed while reading subscription {SubscriptionId}; delivery {DeliveryId} is deferred.")]
     public static partial void SubscriptionStoreFailed(ILogger logger, string subscriptionId, string deliveryId, Exception exception);
 
+    [LoggerMessage(16, LogLevel.Warning, "The configuration section '{Section}' holds no webhook subscription, so no event will be delivered. Check the section name given to UseSubscriptionsFromConfiguration and the configuration's (the documented one is Ordinavo:Webhooks:Subscriptions).")]
+    public static partial void NoConfiguredSubscriptions(ILogger logger, string section);
+
     [LoggerMessage(15, LogLevel.Warning, "Event type {EventType} (first seen for tenant {TenantId}) matched no enabled subscription, so nobody receives it. Check the subscriptions' tenant and event types, or that the subscription source holds any (this is logged once per event type; the metric ordinavo.webhook.publish.unmatched counts every such event).")]
     public static partial void Unmatched(ILogger logger, string eventType, string tenantId);
 }

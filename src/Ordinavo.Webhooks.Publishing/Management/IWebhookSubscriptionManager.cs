@@ -34,10 +34,25 @@ public interface IWebhookSubscriptionManager
     /// Disables the subscription (reason <see cref="WebhookSubscriptionDisabledReason.Manual"/>); its pending deliveries
     /// are dead-lettered as they come due. With <paramref name="expectedVersion"/>, only when that version is current.
     /// </summary>
-    Task<WebhookSubscriptionInfo> DisableAsync(string tenantId, string subscriptionId, long? expectedVersion, CancellationToken cancellationToken);
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="note">
+    /// The operator's short note on why (<see cref="WebhookSubscriptionInfo.StateNote"/>), or <see langword="null"/>: at most
+    /// <see cref="WebhookSubscriptionInfo.MaxStateNoteLength"/> characters, no control characters (otherwise
+    /// <see cref="WebhookPublishingErrorReason.InvalidSubscription"/> naming the field <c>note</c>). Never logged or sent.
+    /// When the subscription is disabled already, its reason and time stay and a note given replaces the stored one.
+    /// </param>
+    /// <param name="expectedVersion">The version the change is based on, or <see langword="null"/> for any.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<WebhookSubscriptionInfo> DisableAsync(string tenantId, string subscriptionId, string? note, long? expectedVersion, CancellationToken cancellationToken);
 
     /// <summary>Enables the subscription again. With <paramref name="expectedVersion"/>, only when that version is current.</summary>
-    Task<WebhookSubscriptionInfo> EnableAsync(string tenantId, string subscriptionId, long? expectedVersion, CancellationToken cancellationToken);
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="subscriptionId">The subscription.</param>
+    /// <param name="note">The operator's short note, or <see langword="null"/> (the same rules as for <see cref="DisableAsync"/>).</param>
+    /// <param name="expectedVersion">The version the change is based on, or <see langword="null"/> for any.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    Task<WebhookSubscriptionInfo> EnableAsync(string tenantId, string subscriptionId, string? note, long? expectedVersion, CancellationToken cancellationToken);
 
     /// <summary>Deletes the subscription. With <paramref name="expectedVersion"/>, only when that version is current.</summary>
     Task DeleteAsync(string tenantId, string subscriptionId, long? expectedVersion, CancellationToken cancellationToken);

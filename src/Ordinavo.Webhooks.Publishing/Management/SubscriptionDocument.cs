@@ -4,7 +4,10 @@ using System.Text.Json.Serialization;
 
 namespace Ordinavo.Webhooks.Publishing;
 
-/// <summary>The JSON form of <see cref="WebhookSubscriptionRecord.Document"/> (version 1). Secrets are Data Protection ciphertexts.</summary>
+/// <summary>
+/// The JSON form of <see cref="WebhookSubscriptionRecord.Document"/> (version 1). Secrets are Data Protection
+/// ciphertexts. Members added later are optional, so documents written before them still read.
+/// </summary>
 internal sealed class SubscriptionDocument
 {
     [JsonPropertyName("v")]
@@ -27,6 +30,12 @@ internal sealed class SubscriptionDocument
     public WebhookSubscriptionDisabledReason? DisabledReason { get; set; }
 
     public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>The operator's note on the last disable or enable (optional member: absent in older documents).</summary>
+    public string? StateNote { get; set; }
+
+    /// <summary>When the subscription was last disabled or enabled (optional member: absent in older documents).</summary>
+    public DateTimeOffset? StateChangedAt { get; set; }
 
     public List<SubscriptionDocumentSecret> Secrets { get; set; } = [];
 }

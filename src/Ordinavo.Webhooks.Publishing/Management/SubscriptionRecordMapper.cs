@@ -50,6 +50,8 @@ internal sealed class SubscriptionRecordMapper(SubscriptionSecretProtector prote
             Enabled = current?.Enabled ?? true,
             DisabledReason = current?.DisabledReason,
             DisabledAt = current?.DisabledAt,
+            StateNote = current?.StateNote,
+            StateChangedAt = current?.StateChangedAt,
             Secrets = current?.Secrets ?? [],
         };
     }
@@ -72,6 +74,10 @@ internal sealed class SubscriptionRecordMapper(SubscriptionSecretProtector prote
         IsEnabled = document.Enabled,
         DisabledReason = document.Enabled ? null : document.DisabledReason,
         DisabledAt = document.Enabled ? null : document.DisabledAt,
+        StateNote = document.StateNote,
+
+        // A document written before StateChangedAt existed knows only when it was disabled.
+        StateChangedAt = document.StateChangedAt ?? (document.Enabled ? null : document.DisabledAt),
         Secrets = [.. ActiveSecrets(document, now).Select(s => new WebhookSecretInfo { CreatedAt = s.CreatedAt, ExpiresAt = s.ExpiresAt })],
         Version = record.Version,
         CreatedAt = record.CreatedAt,

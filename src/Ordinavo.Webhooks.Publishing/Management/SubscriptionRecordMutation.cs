@@ -102,6 +102,8 @@ internal static class SubscriptionRecordMutation
                 document.Enabled = false;
                 document.DisabledReason = reason;
                 document.DisabledAt = at;
+                document.StateNote = null;
+                document.StateChangedAt = at;
             }
 
             return changed;

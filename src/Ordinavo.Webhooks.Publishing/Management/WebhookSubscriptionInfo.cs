@@ -6,6 +6,9 @@ namespace Ordinavo.Webhooks.Publishing;
 /// <summary>A managed subscription as people and APIs see it: its definition, state and version, never a secret.</summary>
 public sealed class WebhookSubscriptionInfo
 {
+    /// <summary>The longest <see cref="StateNote"/> accepted, in characters.</summary>
+    public const int MaxStateNoteLength = 200;
+
     /// <summary>The subscription id.</summary>
     public required string Id { get; init; }
 
@@ -23,6 +26,15 @@ public sealed class WebhookSubscriptionInfo
 
     /// <summary>When it was disabled, when it is.</summary>
     public DateTimeOffset? DisabledAt { get; init; }
+
+    /// <summary>
+    /// The operator's note given with the last disable or enable (for example why it was disabled), or
+    /// <see langword="null"/>. Data of the tenant's operators: shown to them, never logged, sent or added to telemetry.
+    /// </summary>
+    public string? StateNote { get; init; }
+
+    /// <summary>When it was last disabled or enabled (by an operator or by the delivery engine), or <see langword="null"/> when never.</summary>
+    public DateTimeOffset? StateChangedAt { get; init; }
 
     /// <summary>The active secrets' dates, newest first (their values are never readable again).</summary>
     public required IReadOnlyList<WebhookSecretInfo> Secrets { get; init; }

@@ -101,37 +101,45 @@ internal sealed class WebhookSubscriptionManager(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task<WebhookSubscriptionInfo> DisableAsync(string tenantId, string subscriptionId, long? expectedVersion, CancellationToken cancellationToken)
+    public Task<WebhookSubscriptionInfo> DisableAsync(string tenantId, string subscriptionId, string? note, long? expectedVersion, CancellationToken cancellationToken)
     {
         CheckTenant(tenantId);
+        note = CheckNote(note);
         var now = time.GetUtcNow();
         return MutateAsync(tenantId, subscriptionId, expectedVersion, document =>
         {
             if (!document.Enabled)
             {
-                return false;
+                // Disabled already (by an operator or the delivery engine): reason and time stay; a new note replaces the old.
+                return ReplaceNote(document, note);
             }
 
             document.Enabled = false;
             document.DisabledReason = WebhookSubscriptionDisabledReason.Manual;
             document.DisabledAt = now;
+            document.StateNote = note;
+            document.StateChangedAt = now;
             return true;
         }, cancellationToken);
     }
 
-    public Task<WebhookSubscriptionInfo> EnableAsync(string tenantId, string subscriptionId, long? expectedVersion, CancellationToken cancellationToken)
+    public Task<WebhookSubscriptionInfo> EnableAsync(string tenantId, string subscriptionId, string? note, long? expectedVersion, CancellationToken cancellationToken)
     {
         CheckTenant(tenantId);
+        note = CheckNote(note);
+        var now = time.GetUtcNow();
         return MutateAsync(tenantId, subscriptionId, expectedVersion, document =>
         {
             if (document.Enabled)
             {
-                return false;
+                return ReplaceNote(document, note);
             }
 
             document.Enabled = true;
             document.DisabledReason = null;
             document.DisabledAt = null;
+            document.StateNote = note;
+            document.StateChangedAt = now;
             return true;
         }, cancellationToken);
     }
@@ -226,6 +234,39 @@ internal sealed class WebhookSubscriptionManager(
     }
 
     private static void CheckTenant(string tenantId) => ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+
+    /// <summary>The note to store (<see langword="null"/> for none or blank), or the typed error naming the field; the note itself is never in the message.</summary>
+    private static string? CheckNote(string? note)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return null;
+        }
+
+        if (note.Length > WebhookSubscriptionInfo.MaxStateNoteLength || note.Any(char.IsControl))
+        {
+            throw new WebhookPublishingException(
+                new System.Collections.Generic.Dictionary<string, string[]>
+                {
+                    ["note"] = [$"The note must be at most {WebhookSubscriptionInfo.MaxStateNoteLength} characters without control characters (line breaks, tabs)."],
+                },
+                "The note is invalid.");
+        }
+
+        return note;
+    }
+
+    /// <summary>Stores a new note when one is given and differs; <see langword="false"/> when nothing changes.</summary>
+    private static bool ReplaceNote(SubscriptionDocument document, string? note)
+    {
+        if (note is null || string.Equals(note, document.StateNote, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        document.StateNote = note;
+        return true;
+    }
 
     private static WebhookPublishingException NotFound(string subscriptionId) =>
         new(WebhookPublishingErrorReason.SubscriptionNotFound, $"Subscription '{subscriptionId}' does not exist for this tenant.");

@@ -54,4 +54,21 @@ public interface IWebhookDeliveryMonitor
     /// </summary>
     /// <returns>How many deliveries were requeued.</returns>
     Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts one tenant's deliveries per subscription: the queue depth (pending, due at
+    /// <see cref="WebhookDeliveryStatisticsQuery.Now"/>), and the deliveries delivered, failing and dead-lettered in the
+    /// window [<see cref="WebhookDeliveryStatisticsQuery.From"/>, <see cref="WebhookDeliveryStatisticsQuery.Before"/>), in
+    /// total and per bucket; with each subscription's stored health. The meaning of each count is on
+    /// <see cref="WebhookSubscriptionDeliveryStatistics"/>.
+    /// </summary>
+    /// <remarks>
+    /// Bounded: a store reads at most <see cref="WebhookDeliveryStatisticsQuery.MaxCountedDeliveries"/> pending deliveries
+    /// and at most as many deliveries with an outcome in the window (newest first), through indexes on the tenant, so
+    /// its cost does not grow with the deliveries stored outside the window; when a limit is reached the counts are lower
+    /// bounds and <see cref="WebhookDeliveryStatistics.IsTruncated"/> is set. Build the answer with
+    /// <see cref="WebhookDeliveryStatisticsBuilder"/>.
+    /// </remarks>
+    /// <exception cref="System.ArgumentException">The query is not acceptable (see <see cref="WebhookOutboxStoreSupport.ThrowIfInvalidStatisticsQuery"/>).</exception>
+    Task<WebhookDeliveryStatistics> GetStatisticsAsync(WebhookDeliveryStatisticsQuery query, CancellationToken cancellationToken);
 }

@@ -276,6 +276,78 @@ public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore, IWebhookDe
     }
 
     /// <inheritdoc />
+    public Task<WebhookDeliveryStatistics> GetStatisticsAsync(WebhookDeliveryStatisticsQuery query, CancellationToken cancellationToken)
+    {
+        var builder = new WebhookDeliveryStatisticsBuilder(query);
+        cancellationToken.ThrowIfCancellationRequested();
+        var limit = query.MaxCountedDeliveries;
+        var requested = query.SubscriptionIds is { } ids ? new HashSet<string>(ids, StringComparer.Ordinal) : null;
+        lock (_gate)
+        {
+            // The same rows a durable store reads: up to the limit of pending deliveries, and up to the limit of
+            // completed ones in the window, newest first.
+            var pending = 0;
+            var completed = new List<Entry>();
+            foreach (var entry in _deliveries.Values)
+            {
+                if (entry.TenantId != query.TenantId ||
+                    (requested is not null && !requested.Contains(entry.SubscriptionId)))
+                {
+                    continue;
+                }
+
+                if (entry.State == WebhookDeliveryState.Pending)
+                {
+                    if (pending == limit)
+                    {
+                        builder.MarkTruncated();
+                        continue;
+                    }
+
+                    pending++;
+                    builder.AddPending(entry.SubscriptionId, 1, IsDue(entry, query.Now) ? 1 : 0);
+                    if (entry.LastErrorKind != WebhookDeliveryErrorKind.None && entry.LastAttemptAt is { } attemptAt)
+                    {
+                        builder.AddFailed(entry.SubscriptionId, builder.BucketOf(attemptAt), 1);
+                    }
+                }
+                else if (entry.CompletedAt is { } at && at >= query.From && at < query.Before)
+                {
+                    completed.Add(entry);
+                }
+            }
+
+            if (completed.Count > limit)
+            {
+                builder.MarkTruncated();
+            }
+
+            foreach (var entry in completed.OrderByDescending(e => e.CompletedAt).Take(limit))
+            {
+                var bucket = builder.BucketOf(entry.CompletedAt!.Value);
+                if (entry.State == WebhookDeliveryState.Succeeded)
+                {
+                    builder.AddDelivered(entry.SubscriptionId, bucket, 1);
+                }
+                else
+                {
+                    builder.AddDeadLettered(entry.SubscriptionId, bucket, 1);
+                }
+            }
+
+            foreach (var id in builder.SubscriptionIds)
+            {
+                if (_health.TryGetValue(id, out var health))
+                {
+                    builder.SetHealth(health);
+                }
+            }
+        }
+
+        return Task.FromResult(builder.Build());
+    }
+
+    /// <inheritdoc />
     public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -113,6 +113,65 @@ public static class WebhookOutboxStoreSupport
     }
 
     /// <summary>
+    /// Checks the argument of <see cref="IWebhookDeliveryMonitor.GetStatisticsAsync"/>: not null, a tenant, a window
+    /// (<see cref="WebhookDeliveryStatisticsQuery.From"/> before <see cref="WebhookDeliveryStatisticsQuery.Before"/>) of 1 to
+    /// <see cref="WebhookDeliveryStatisticsQuery.MaxBuckets"/> whole buckets of a positive size, at most
+    /// <see cref="WebhookDeliveryStatisticsQuery.MaxSubscriptionIds"/> non-empty subscription ids, and a
+    /// <see cref="WebhookDeliveryStatisticsQuery.MaxCountedDeliveries"/> of 1 to <see cref="WebhookDeliveryStatisticsQuery.MaxMaxCountedDeliveries"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">The query is not acceptable; the message names the property.</exception>
+    public static void ThrowIfInvalidStatisticsQuery(WebhookDeliveryStatisticsQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (string.IsNullOrEmpty(query.TenantId))
+        {
+            throw new ArgumentException("The statistics query needs a TenantId.", nameof(query));
+        }
+
+        if (query.BucketSize <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("The statistics query's BucketSize must be positive.", nameof(query));
+        }
+
+        if (query.Before <= query.From)
+        {
+            throw new ArgumentException("The statistics query's Before must be later than From.", nameof(query));
+        }
+
+        var window = (query.Before - query.From).Ticks;
+        if (window % query.BucketSize.Ticks != 0 || window / query.BucketSize.Ticks > WebhookDeliveryStatisticsQuery.MaxBuckets)
+        {
+            throw new ArgumentException(
+                $"The statistics query's window (Before - From) must be a whole number of buckets (BucketSize), at most {WebhookDeliveryStatisticsQuery.MaxBuckets}.",
+                nameof(query));
+        }
+
+        if (query.MaxCountedDeliveries is < 1 or > WebhookDeliveryStatisticsQuery.MaxMaxCountedDeliveries)
+        {
+            throw new ArgumentException(
+                $"The statistics query's MaxCountedDeliveries must be 1 to {WebhookDeliveryStatisticsQuery.MaxMaxCountedDeliveries}.", nameof(query));
+        }
+
+        if (query.SubscriptionIds is { } ids)
+        {
+            if (ids.Count > WebhookDeliveryStatisticsQuery.MaxSubscriptionIds)
+            {
+                throw new ArgumentException(
+                    $"The statistics query's SubscriptionIds may hold at most {WebhookDeliveryStatisticsQuery.MaxSubscriptionIds} ids.", nameof(query));
+            }
+
+            foreach (var id in ids)
+            {
+                if (string.IsNullOrEmpty(id))
+                {
+                    throw new ArgumentException("The statistics query's SubscriptionIds must not hold a null or empty id.", nameof(query));
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Reads one page of a delivery query from <paramref name="reader"/>, whose command selected deliveries ordered by id
     /// with a limit of <paramref name="limit"/> + 1: the first <paramref name="limit"/> rows are the page; a further
     /// row means there is a next page, which starts after the last delivery of this one

@@ -26,11 +26,15 @@ public sealed class ConfigurationWebhookSubscriptionStore : InMemoryWebhookSubsc
     public ConfigurationWebhookSubscriptionStore(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
+        SectionPath = (section as IConfigurationSection)?.Path;
         foreach (var child in section.GetChildren())
         {
             Upsert(Read(child));
         }
     }
+
+    /// <summary>The configuration path the subscriptions were read from, when the section has one.</summary>
+    internal string? SectionPath { get; }
 
     private static WebhookSubscription Read(IConfigurationSection child)
     {

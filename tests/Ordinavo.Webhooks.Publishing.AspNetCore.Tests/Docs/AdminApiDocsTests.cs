@@ -24,7 +24,7 @@ public sealed class AdminApiDocsTests
     {
         await using var app = AdminApiSnippet.Build([]);
         var endpoints = ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).ToList();
-        Assert.Equal(16, endpoints.Count);
+        Assert.Equal(17, endpoints.Count);
         Assert.All(endpoints, e => Assert.Contains(e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>(), a => a.Policy == "webhook-admin"));
     }
 

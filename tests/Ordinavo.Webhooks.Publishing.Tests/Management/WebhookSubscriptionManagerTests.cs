@@ -81,8 +81,8 @@ public sealed class WebhookSubscriptionManagerTests
         Assert.Null(await manager.GetAsync(Other, id, None));
         Assert.Empty((await manager.ListAsync(Other, new WebhookSubscriptionListQuery(), None)).Items);
         await AssertNotFound(() => manager.UpdateAsync(Other, id, ManagedSubscriptionFixture.Definition("https://evil.example.com/"), 1, None));
-        await AssertNotFound(() => manager.DisableAsync(Other, id, null, None));
-        await AssertNotFound(() => manager.EnableAsync(Other, id, null, None));
+        await AssertNotFound(() => manager.DisableAsync(Other, id, null, null, None));
+        await AssertNotFound(() => manager.EnableAsync(Other, id, null, null, None));
         await AssertNotFound(() => manager.RotateSecretAsync(Other, id, null, null, None));
         await AssertNotFound(() => manager.ExpireOldSecretsAsync(Other, id, null, None));
         await AssertNotFound(() => manager.DeleteAsync(Other, id, null, None));
@@ -109,7 +109,7 @@ public sealed class WebhookSubscriptionManagerTests
         Assert.Equal("erp2.example.com", current!.Definition.EndpointUrl.Host);
         Assert.Equal(2, current.Version);
 
-        await Assert.ThrowsAsync<WebhookPublishingException>(() => fixture.Manager.DisableAsync(ManagedSubscriptionFixture.TenantA, id, 1, None));
+        await Assert.ThrowsAsync<WebhookPublishingException>(() => fixture.Manager.DisableAsync(ManagedSubscriptionFixture.TenantA, id, null, 1, None));
         Assert.True((await fixture.Store.GetAsync(id, None))!.IsEnabled);
     }
 
@@ -244,13 +244,13 @@ public sealed class WebhookSubscriptionManagerTests
         Assert.True((await fixture.Store.GetAsync(id, None))!.IsEnabled);
         Assert.True(Assert.Single(await fixture.Store.GetByTenantAsync(ManagedSubscriptionFixture.TenantA, None)).IsEnabled);
 
-        await fixture.Manager.DisableAsync(ManagedSubscriptionFixture.TenantA, id, null, None);
+        await fixture.Manager.DisableAsync(ManagedSubscriptionFixture.TenantA, id, null, null, None);
         Assert.False((await fixture.Store.GetAsync(id, None))!.IsEnabled);
         Assert.False(Assert.Single(await fixture.Store.GetByTenantAsync(ManagedSubscriptionFixture.TenantA, None)).IsEnabled);
 
         // Another node (another manager over the same records, its own cache) enables it again.
         using var otherNode = new ManagedSubscriptionFixture(records: fixture.Records, keyFolder: fixture.KeyFolder);
-        await otherNode.Manager.EnableAsync(ManagedSubscriptionFixture.TenantA, id, null, None);
+        await otherNode.Manager.EnableAsync(ManagedSubscriptionFixture.TenantA, id, null, null, None);
         Assert.False((await fixture.Store.GetAsync(id, None))!.IsEnabled);
 
         fixture.Time.Advance(TimeSpan.FromSeconds(5));
@@ -268,7 +268,7 @@ public sealed class WebhookSubscriptionManagerTests
         Assert.True((await fixture.Store.GetAsync(id, None))!.IsEnabled);
 
         using var otherNode = new ManagedSubscriptionFixture(records: fixture.Records, keyFolder: fixture.KeyFolder);
-        await otherNode.Manager.DisableAsync(ManagedSubscriptionFixture.TenantA, id, null, None);
+        await otherNode.Manager.DisableAsync(ManagedSubscriptionFixture.TenantA, id, null, null, None);
         var createdForB = await otherNode.Manager.CreateAsync(ManagedSubscriptionFixture.TenantB, ManagedSubscriptionFixture.Definition(), None);
         Assert.True((await fixture.Store.GetAsync(id, None))!.IsEnabled);
 
@@ -294,7 +294,7 @@ public sealed class WebhookSubscriptionManagerTests
         Assert.Equal(WebhookSubscriptionDisabledReason.EndpointGone, info.DisabledReason);
         Assert.Equal(2, info.Version);
 
-        var enabled = await fixture.Manager.EnableAsync(ManagedSubscriptionFixture.TenantA, id, 2, None);
+        var enabled = await fixture.Manager.EnableAsync(ManagedSubscriptionFixture.TenantA, id, null, 2, None);
         Assert.True(enabled.IsEnabled);
         Assert.Null(enabled.DisabledReason);
     }

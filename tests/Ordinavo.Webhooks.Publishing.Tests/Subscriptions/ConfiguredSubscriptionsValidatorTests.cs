@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Ordinavo.Webhooks.Signing;
 
@@ -31,6 +33,32 @@ public sealed class ConfiguredSubscriptionsValidatorTests
 
     private static string StartFailure(ServiceProvider provider) =>
         Assert.Throws<OptionsValidationException>(provider.GetRequiredService<IStartupValidator>().Validate).Message;
+
+    [Theory]
+    [InlineData("Webhooks:Subscriptions", 1)]             // the subscriptions sit under another section than the host reads
+    [InlineData("Ordinavo:Webhooks:Subscriptions", 0)]
+    public void A_section_without_subscriptions_is_one_warning_at_start_naming_the_section(string configuredSection, int warnings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{configuredSection}:0:Id"] = "erp",
+            [$"{configuredSection}:0:TenantId"] = "tenant-123",
+            [$"{configuredSection}:0:EndpointUrl"] = "https://erp.example.com/hooks",
+            [$"{configuredSection}:0:Secret"] = Secret,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddFakeLogging();
+        services.AddOrdinavoWebhookPublisher().UseInMemoryStore()
+            .UseSubscriptionsFromConfiguration(configuration.GetSection("Ordinavo:Webhooks:Subscriptions"));
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        _ = provider.GetRequiredService<IOptionsMonitor<WebhookPublisherOptions>>().Get("other");   // validated again
+
+        var logged = provider.GetFakeLogCollector().GetSnapshot().Where(r => r.Level == LogLevel.Warning).ToList();
+        Assert.Equal(warnings, logged.Count);
+        Assert.All(logged, r => Assert.Contains("section 'Ordinavo:Webhooks:Subscriptions' holds no webhook subscription", r.Message, StringComparison.Ordinal));
+    }
 
     [Fact]
     public void A_plain_http_endpoint_stops_the_host_naming_the_option()

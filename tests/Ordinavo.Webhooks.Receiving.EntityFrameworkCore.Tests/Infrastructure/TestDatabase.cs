@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Receiving.EntityFrameworkCore.Tests.Infrastructure;
 
@@ -33,7 +34,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
-            var server = PostgresFactAttribute.ConnectionString ?? throw new InvalidOperationException($"{PostgresFactAttribute.Variable} is not set.");
+            var server = PostgresEnvironment.RequireConnectionString();
             var name = "ordinavo_ef_" + Guid.NewGuid().ToString("N")[..12];
             await using (var admin = new NpgsqlConnection(server))
             {
@@ -100,7 +101,7 @@ public sealed class TestDatabase : IAsyncDisposable
         if (_postgresName is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PostgresFactAttribute.ConnectionString);
+            await using var admin = new NpgsqlConnection(PostgresEnvironment.ConnectionString);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();

@@ -1,5 +1,6 @@
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Testing;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Receiving.EntityFrameworkCore.Tests.Infrastructure;
 
@@ -14,7 +15,7 @@ public static class TestEvents
         get
         {
             var providers = new TheoryData<string> { "sqlite" };
-            if (PostgresFactAttribute.ConnectionString is not null || string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            if (PostgresEnvironment.ConnectionString is not null || PostgresEnvironment.IsCi)
             {
                 providers.Add("postgres");
             }

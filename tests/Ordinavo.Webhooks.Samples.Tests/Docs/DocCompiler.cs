@@ -27,15 +27,28 @@ internal static class DocCompiler
     ]);
 
     /// <summary>Compiles <paramref name="code"/>; returns the assembly image, or fails the test with the compiler's errors.</summary>
-    public static byte[] Compile(string code, string assemblyName, string origin)
+    public static byte[] Compile(string code, string assemblyName, string origin) => Compile([code], assemblyName, origin);
+
+    /// <summary>
+    /// Compiles <paramref name="files"/> as the files of one project; returns the assembly image, or fails the test with
+    /// the compiler's errors.
+    /// </summary>
+    public static byte[] Compile(IReadOnlyList<string> files, string assemblyName, string origin)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var usings = CSharpSyntaxTree.ParseText(string.Concat(WebSdkImplicitUsings.Select(u => $"global using {u};\n")), parse, "GlobalUsings.g.cs");
-        var file = CSharpSyntaxTree.ParseText(code, parse, "Program.cs");
-        var hasTopLevelStatements = file.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any();
+        var trees = files.Select((code, i) => CSharpSyntaxTree.ParseText(code, parse, i == 0 ? "Program.cs" : $"File{i}.cs")).ToList();
+        var hasTopLevelStatements = trees.Any(t => t.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any());
+        if (hasTopLevelStatements)
+        {
+            // What the Web SDK's source generator adds to a project with top-level statements (ASP.NET Core 10): a public
+            // Program, so that a test project's WebApplicationFactory<Program> can name it.
+            trees.Add(CSharpSyntaxTree.ParseText("public partial class Program;\n", parse, "PublicProgram.g.cs"));
+        }
+
         var compilation = CSharpCompilation.Create(
             assemblyName,
-            [usings, file],
+            [usings, .. trees],
             References.Value,
             new CSharpCompilationOptions(
                 hasTopLevelStatements ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
@@ -43,7 +56,7 @@ internal static class DocCompiler
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).ToList();
-        Assert.True(result.Success, $"The C# block at {origin} does not compile as written:\n{string.Join('\n', errors)}\n\n{code}");
+        Assert.True(result.Success, $"The C# example at {origin} does not compile as written:\n{string.Join('\n', errors)}\n\n{string.Join("\n// ----\n", files)}");
         return image.ToArray();
     }
 }

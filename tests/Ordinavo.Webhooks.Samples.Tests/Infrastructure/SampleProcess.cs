@@ -46,15 +46,18 @@ internal sealed class SampleProcess : IDisposable
     public static SampleProcess Start(string sample, IEnumerable<string> arguments, IDictionary<string, string>? environment = null) =>
         StartDll(DllPath(sample), arguments, environment);
 
-    /// <summary>Runs <c>dotnet <paramref name="dll"/></c> with the arguments and environment given.</summary>
-    public static SampleProcess StartDll(string dll, IEnumerable<string> arguments, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="dll"/></c> with the arguments and environment given, in
+    /// <paramref name="workingDirectory"/> (the temporary folder by default).
+    /// </summary>
+    public static SampleProcess StartDll(string dll, IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
         };
         info.ArgumentList.Add(dll);
         foreach (var argument in arguments)

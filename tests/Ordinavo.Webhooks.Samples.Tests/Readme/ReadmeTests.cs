@@ -1,31 +1,10 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Ordinavo.Webhooks.Contracts;
-using Ordinavo.Webhooks.Publishing;
-using Ordinavo.Webhooks.Signing;
-using Ordinavo.Webhooks.Testing;
 
 namespace Ordinavo.Webhooks.Samples.Tests.Readme;
 
 public sealed partial class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(RepositoryPaths.Combine("README.md")).ReplaceLineEndings("\n");
-
-    public static TheoryData<string> Snippets => new(Regions().Keys);
-
-    [Theory]
-    [MemberData(nameof(Snippets))]
-    public void Readme_contains_the_compiled_snippet_verbatim(string region)
-    {
-        var snippet = Regions()[region];
-        Assert.True(Readme.Contains(snippet, StringComparison.Ordinal), $"README.md lacks the snippet '{region}' of Readme/ReadmeSnippets.cs:\n{snippet}");
-    }
 
     [Fact]
     public void Readme_first_screen_has_the_two_commands_and_the_package_table()
@@ -105,36 +84,6 @@ public sealed partial class ReadmeTests
             .Where(name => name != "README.md" && !index.Contains($"]({name}", StringComparison.Ordinal))
             .ToList();
         Assert.True(missing.Count == 0, $"docs/README.md does not link: {string.Join(", ", missing)}");
-    }
-
-    [Fact]
-    public async Task The_publish_snippet_enqueues_a_valid_event()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddOrdinavoWebhookPublisher(o => o.EnableDeliveryWorker = false)
-            .UseInMemoryStore()
-            .UseInMemorySubscriptions(s => s.Upsert(new WebhookSubscription
-            {
-                Id = "erp",
-                TenantId = "tenant-123",
-                EndpointUrl = new Uri("https://erp.example.com/webhooks/ordinavo"),
-                Secrets = [WebhookSecret.Generate()],
-            }));
-        await using var provider = services.BuildServiceProvider();
-
-        var result = await ReadmeSnippets.PublishAsync(provider.GetRequiredService<IWebhookPublisher>(), CancellationToken.None);
-
-        Assert.Equal(1, result.DeliveriesEnqueued);
-        Assert.True(WebhookIdentifiers.IsValidEventId(result.EventId));
-    }
-
-    /// <summary>The <c>#region</c>s of ReadmeSnippets.cs, without their common indentation.</summary>
-    private static Dictionary<string, string> Regions()
-    {
-        var regions = SourceRegions.Read(RepositoryPaths.Combine("tests", "Ordinavo.Webhooks.Samples.Tests", "Readme", "ReadmeSnippets.cs"));
-        Assert.NotEmpty(regions);
-        return regions;
     }
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]

@@ -19,7 +19,7 @@ public static class PostgresEnvironment
 
     /// <summary>Why PostgreSQL tests are skipped, or <see langword="null"/> when they run.</summary>
     public static string? SkipReason => ConnectionString is null && !IsCi
-        ? $"PostgreSQL tests need a server: set {Variable} to a connection string (for example: source .ci/postgres.sh && start_postgres)."
+        ? $"PostgreSQL tests not run: they need a server; set {Variable} to a connection string (for example: source .ci/postgres.sh && start_postgres)."
         : null;
 
     /// <summary>The connection string; throws (so that the test fails) when it is missing on CI.</summary>

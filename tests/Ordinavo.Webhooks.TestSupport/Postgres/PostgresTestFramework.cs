@@ -7,8 +7,10 @@ namespace Ordinavo.Webhooks.TestSupport;
 
 /// <summary>
 /// A test assembly opts in with <c>[assembly: TestFramework("Ordinavo.Webhooks.TestSupport.PostgresTestFramework", "Ordinavo.Webhooks.TestSupport")]</c>.
-/// xunit's framework, except that tests of classes marked <see cref="RequiresPostgresAttribute"/> are discovered as
-/// skipped (with the reason) when <see cref="PostgresEnvironment.SkipReason"/> says so. On CI nothing is skipped.
+/// xunit's framework, except that when <see cref="PostgresEnvironment.SkipReason"/> says so, the tests of classes marked
+/// <see cref="RequiresPostgresAttribute"/> are not run and the assembly reports them as one skipped entry whose name says
+/// why and how to run them (the console shows names, not skip reasons), instead of one skip line per test. On CI
+/// nothing is skipped.
 /// </summary>
 public sealed class PostgresTestFramework(IMessageSink messageSink) : XunitTestFramework(messageSink)
 {
@@ -30,6 +32,8 @@ public sealed class PostgresTestFramework(IMessageSink messageSink) : XunitTestF
     private sealed class Discoverer(IAssemblyInfo assemblyInfo, ISourceInformationProvider sourceProvider, IMessageSink diagnosticMessageSink)
         : XunitTestFrameworkDiscoverer(assemblyInfo, sourceProvider, diagnosticMessageSink)
     {
+        private int _reported;
+
         protected override bool FindTestsForMethod(ITestMethod testMethod, bool includeSourceInformation, IMessageBus messageBus, ITestFrameworkDiscoveryOptions discoveryOptions)
         {
             if (PostgresEnvironment.SkipReason is null || !RequiresPostgres(testMethod.TestClass.Class))
@@ -38,9 +42,9 @@ public sealed class PostgresTestFramework(IMessageSink messageSink) : XunitTestF
             }
 
             var fact = testMethod.Method.GetCustomAttributes(typeof(FactAttribute)).FirstOrDefault();
-            if (fact is null)
+            if (fact is null || Interlocked.Exchange(ref _reported, 1) == 1)
             {
-                return true;
+                return true;   // not discovered: the assembly's one summary entry stands for it
             }
 
             var testCase = new SkippedPostgresTestCase(DiagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
@@ -73,4 +77,8 @@ public sealed class SkippedPostgresTestCase : XunitTestCase
     /// <inheritdoc />
     protected override string GetSkipReason(IAttributeInfo factAttribute) =>
         PostgresEnvironment.SkipReason ?? base.GetSkipReason(factAttribute);
+
+    /// <summary>The one line the console shows (it shows no skip reasons): why the tests did not run and how to run them.</summary>
+    protected override string GetDisplayName(IAttributeInfo factAttribute, string displayName) =>
+        PostgresEnvironment.SkipReason is null ? base.GetDisplayName(factAttribute, displayName) : PostgresEnvironment.SkipReason;
 }

@@ -116,6 +116,8 @@ public sealed class MyDeliveryMonitor(MyDatabase database) : IWebhookDeliveryMon
 
     public Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         database.Tables.RequeueDeadLettersAsync(subscriptionId, createdFrom, createdBefore, nextAttemptAt, cancellationToken);
+
+    public Task<WebhookDeliveryStatistics> GetStatisticsAsync(WebhookDeliveryStatisticsQuery query, CancellationToken cancellationToken) => database.Tables.GetStatisticsAsync(query, cancellationToken);
 }
 
 /// <summary>A store author's store: both seams on one class.</summary>
@@ -138,4 +140,6 @@ public sealed class MyDatabaseOutboxStore(MyDatabase database) : MyWorkerStore(d
 
     public Task<int> RequeueDeadLettersAsync(string subscriptionId, DateTimeOffset createdFrom, DateTimeOffset createdBefore, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         _monitor.RequeueDeadLettersAsync(subscriptionId, createdFrom, createdBefore, nextAttemptAt, cancellationToken);
+
+    public Task<WebhookDeliveryStatistics> GetStatisticsAsync(WebhookDeliveryStatisticsQuery query, CancellationToken cancellationToken) => _monitor.GetStatisticsAsync(query, cancellationToken);
 }
