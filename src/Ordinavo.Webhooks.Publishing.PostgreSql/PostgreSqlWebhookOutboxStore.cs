@@ -37,7 +37,26 @@ namespace Ordinavo.Webhooks.Publishing.PostgreSql;
 /// </remarks>
 public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeliveryMonitor, IWebhookOutboxWakeSource, IAsyncDisposable, IDisposable
 {
+    /// <summary>Rows deleted per purge statement: short enough that its locks and WAL never hold up leases and finishes of other nodes.</summary>
     private const int PurgeChunk = 5000;
+
+    /// <summary>The initial capacity of a lease's list: a worker's usual batch fits; a huge batch size allocates nothing up front.</summary>
+    private const int LeaseCapacityHint = 256;
+
+    /// <summary>
+    /// How many statements Npgsql prepares per connection when the connection string does not say: the store runs about
+    /// a dozen statement texts all the time (enqueue, lease, finish, health, reads), so all of them stay prepared.
+    /// </summary>
+    private const int DefaultMaxAutoPrepare = 32;
+
+    /// <summary>
+    /// A CTE that turns <c>synchronous_commit</c> off for the statement's own transaction (<c>set_config(..., true)</c> is
+    /// <c>SET LOCAL</c>; volatile, so it is evaluated, and before the commit reads the setting). Used by the worker's
+    /// bookkeeping, the lease and the finish, whose commits acknowledge nothing to a caller: the server does not wait for
+    /// their WAL flush. A server crash can lose such a commit (never a later one, never a publish); the delivery is then
+    /// leased and attempted again, at-least-once as receivers expect.
+    /// </summary>
+    private const string AsynchronousCommit = "asynchronous AS (SELECT set_config('synchronous_commit', 'off', true))";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgreSqlDeliveryStatistics _statistics;
@@ -46,10 +65,6 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     private readonly SemaphoreSlim _initGate = new(1, 1);
     private readonly string _enqueueSql;
     private readonly string _leaseSql;
-    private readonly string _recordAttemptSql;
-    private readonly string _rescheduleSql;
-    private readonly string _completeSql;
-    private readonly string _deadLetterSql;
     private readonly string _finishAttemptsSql;
     private readonly string _requeueSql;
     private readonly string _requeueDeadLettersSql;
@@ -152,30 +167,15 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
                 ORDER BY next_attempt_at, id
                 LIMIT $2
                 FOR UPDATE SKIP LOCKED
-            )
+            ), {AsynchronousCommit}
             UPDATE {s}.deliveries d SET lease_owner = $3, lease_expires_at = $4
-            FROM due WHERE d.id = due.id
+            FROM due WHERE d.id = due.id AND EXISTS (SELECT 1 FROM asynchronous)
             RETURNING {QualifiedDeliveryColumns};
             """;
-        _recordAttemptSql =
-            $"""
-            WITH upd AS (
-                UPDATE {s}.deliveries SET attempt_count = greatest(attempt_count, $3), last_attempt_at = $4,
-                    last_status_code = $6, last_error_kind = $7
-                WHERE id = $1
-                RETURNING id
-            )
-            INSERT INTO {s}.attempts ({AttemptColumns})
-            SELECT $1, $2, $3, $4, $5, $6, $7, $8 FROM upd;
-            """;
-        const string Guard = "WHERE id = $2 AND state = 0 AND lease_owner = $3";
-        _rescheduleSql = $"UPDATE {s}.deliveries SET next_attempt_at = $1, lease_owner = NULL, lease_expires_at = NULL {Guard};";
-        _completeSql = $"UPDATE {s}.deliveries SET state = 1, completed_at = $1, lease_owner = NULL, lease_expires_at = NULL {Guard};";
-        _deadLetterSql = $"UPDATE {s}.deliveries SET state = 2, completed_at = $1, dead_letter_reason = $4, lease_owner = NULL, lease_expires_at = NULL {Guard};";
-
-        // A batch of finished attempts in one statement (one round trip, one row version per delivery): lock each
-        // delivery and read its latest version (whether this worker still holds the lease), append the attempt and
-        // update the summary whatever the lease, and apply the new state only where the lease held.
+        // A batch of finished deliveries in one statement (one round trip, one row version per delivery): lock each
+        // delivery and read its latest version (whether this worker still holds the lease), append the attempt (when the
+        // outcome has one: attempt_id is not null) and update the summary whatever the lease, and apply the new state
+        // only where the lease held.
         _finishAttemptsSql =
             $"""
             WITH o AS (
@@ -184,12 +184,15 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
                     AS o(delivery_id, attempt_id, attempt_number, started_at, duration_ticks, status_code, error_kind, response_body,
                         lease_owner, state, at, reason, ord)
             ), locked AS (
-                SELECT d.id, (d.state = 0 AND d.lease_owner = o.lease_owner) AS held
+                SELECT d.id, coalesce(d.state = 0 AND d.lease_owner = o.lease_owner, false) AS held
                 FROM {s}.deliveries d JOIN o ON d.id = o.delivery_id
                 FOR UPDATE OF d
             ), upd AS (
-                UPDATE {s}.deliveries d SET attempt_count = greatest(d.attempt_count, o.attempt_number), last_attempt_at = o.started_at,
-                    last_status_code = o.status_code, last_error_kind = o.error_kind,
+                UPDATE {s}.deliveries d SET
+                    attempt_count = CASE WHEN o.attempt_id IS NULL THEN d.attempt_count ELSE greatest(d.attempt_count, o.attempt_number) END,
+                    last_attempt_at = CASE WHEN o.attempt_id IS NULL THEN d.last_attempt_at ELSE o.started_at END,
+                    last_status_code = CASE WHEN o.attempt_id IS NULL THEN d.last_status_code ELSE o.status_code END,
+                    last_error_kind = CASE WHEN o.attempt_id IS NULL THEN d.last_error_kind ELSE o.error_kind END,
                     state = CASE WHEN l.held THEN o.state ELSE d.state END,
                     next_attempt_at = CASE WHEN l.held AND o.state = 0 THEN o.at ELSE d.next_attempt_at END,
                     completed_at = CASE WHEN l.held AND o.state <> 0 THEN o.at ELSE d.completed_at END,
@@ -202,9 +205,9 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
             ), ins AS (
                 INSERT INTO {s}.attempts ({AttemptColumns})
                 SELECT o.delivery_id, o.attempt_id, o.attempt_number, o.started_at, o.duration_ticks, o.status_code, o.error_kind, o.response_body
-                FROM o WHERE o.delivery_id IN (SELECT id FROM locked)
-            )
-            SELECT ord, held FROM upd;
+                FROM o WHERE o.attempt_id IS NOT NULL AND o.delivery_id IN (SELECT id FROM locked)
+            ), {AsynchronousCommit}
+            SELECT ord, held FROM upd WHERE EXISTS (SELECT 1 FROM asynchronous);
             """;
         const string Requeue =
             "SET state = 0, next_attempt_at = $1, attempt_count = 0, completed_at = NULL, dead_letter_reason = NULL, lease_owner = NULL, lease_expires_at = NULL";
@@ -320,7 +323,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = batchSize });
         command.Parameters.Add(Text(owner));
         command.Parameters.Add(Time(now + leaseDuration));
-        var leased = new List<WebhookDeliveryRecord>(Math.Min(batchSize, 256));
+        var leased = new List<WebhookDeliveryRecord>(Math.Min(batchSize, LeaseCapacityHint));
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -329,35 +332,14 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
             }
         }
 
-        leased.Sort(static (a, b) =>
-        {
-            var byTime = a.NextAttemptAt.CompareTo(b.NextAttemptAt);
-            return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
-        });
+        WebhookOutboxStoreSupport.SortLeased(leased);
         return leased;
-    }
-
-    /// <inheritdoc />
-    public async Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(attempt);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = _dataSource.CreateCommand(_recordAttemptSql);
-        command.Parameters.Add(Text(attempt.DeliveryId));
-        command.Parameters.Add(Text(attempt.AttemptId));
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = attempt.AttemptNumber });
-        command.Parameters.Add(Time(attempt.StartedAt));
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = attempt.Duration.Ticks });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)attempt.StatusCode ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)attempt.ErrorKind });
-        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)attempt.ResponseBody ?? DBNull.Value });
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<bool>> FinishAttemptsAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(outcomes);
+        WebhookOutboxStoreSupport.ThrowIfInvalidOutcomes(outcomes);
         var n = outcomes.Count;
         var applied = new bool[n];
         if (n == 0)
@@ -367,7 +349,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
 
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         var deliveryIds = new string[n];
-        var attemptIds = new string[n];
+        var attemptIds = new string?[n];
         var numbers = new int[n];
         var started = new DateTimeOffset[n];
         var durations = new long[n];
@@ -382,15 +364,23 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         for (var i = 0; i < n; i++)
         {
             var outcome = outcomes[i];
-            var attempt = outcome.Attempt;
-            deliveryIds[i] = attempt.DeliveryId;
-            attemptIds[i] = attempt.AttemptId;
-            numbers[i] = attempt.AttemptNumber;
-            started[i] = Utc(attempt.StartedAt);
-            durations[i] = attempt.Duration.Ticks;
-            statuses[i] = attempt.StatusCode;
-            errors[i] = (short)attempt.ErrorKind;
-            bodies[i] = attempt.ResponseBody;
+            deliveryIds[i] = outcome.DeliveryId;
+            if (outcome.Attempt is { } attempt)
+            {
+                attemptIds[i] = attempt.AttemptId;
+                numbers[i] = attempt.AttemptNumber;
+                started[i] = Utc(attempt.StartedAt);
+                durations[i] = attempt.Duration.Ticks;
+                statuses[i] = attempt.StatusCode;
+                errors[i] = (short)attempt.ErrorKind;
+                bodies[i] = attempt.ResponseBody;
+            }
+            else
+            {
+                // No attempt (a deferral, a release, a dead letter without an attempt): attempt_id null, the rest unused.
+                started[i] = Utc(outcome.At);
+            }
+
             owners[i] = outcome.LeaseOwner;
             (states[i], reasons[i]) = outcome.Resolution switch
             {
@@ -405,7 +395,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         await using var command = _dataSource.CreateCommand(_finishAttemptsSql);
         var p = command.Parameters;
         p.Add(new NpgsqlParameter<string[]> { TypedValue = deliveryIds });
-        p.Add(new NpgsqlParameter<string[]> { TypedValue = attemptIds });
+        p.Add(new NpgsqlParameter<string?[]> { TypedValue = attemptIds });
         p.Add(new NpgsqlParameter<int[]> { TypedValue = numbers });
         p.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = started });
         p.Add(new NpgsqlParameter<long[]> { TypedValue = durations });
@@ -425,18 +415,6 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
 
         return applied;
     }
-
-    /// <inheritdoc />
-    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(_rescheduleSql, deliveryId, leaseOwner, nextAttemptAt, null, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(_completeSql, deliveryId, leaseOwner, completedAt, null, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(_deadLetterSql, deliveryId, leaseOwner, deadLetteredAt, reason, cancellationToken);
 
     /// <inheritdoc />
     public async Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
@@ -677,27 +655,10 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
         {
             // The store runs the same few statements all the time: let Npgsql prepare them.
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+            builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
         return builder.Build();
-    }
-
-    private async Task<bool> GuardedUpdateAsync(string sql, string deliveryId, string leaseOwner, DateTimeOffset at, WebhookDeadLetterReason? reason, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(deliveryId);
-        ArgumentNullException.ThrowIfNull(leaseOwner);
-        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = _dataSource.CreateCommand(sql);
-        command.Parameters.Add(Time(at));
-        command.Parameters.Add(Text(deliveryId));
-        command.Parameters.Add(Text(leaseOwner));
-        if (reason is { } r)
-        {
-            command.Parameters.Add(new NpgsqlParameter<short> { TypedValue = (short)r });
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     private async Task<bool> ExecuteEnqueueAsync(NpgsqlCommand command, WebhookPreparedEvent prepared, string notificationPayload, CancellationToken cancellationToken)

@@ -22,7 +22,11 @@ namespace Ordinavo.Webhooks.Publishing.Sqlite;
 /// </remarks>
 public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeliveryMonitor, IAsyncDisposable, IDisposable
 {
+    /// <summary>Rows deleted per purge transaction: a few milliseconds of the single writer, so deliveries never wait long behind a purge.</summary>
     private const int PurgeChunk = 2000;
+
+    /// <summary>The initial capacity of a lease's list: a worker's usual batch fits; a huge batch size allocates nothing up front.</summary>
+    private const int LeaseCapacityHint = 256;
     private const string Deliveries = SqliteSchema.Deliveries;
     private const string LeaseGuard = "WHERE id = $id AND state = 0 AND lease_owner = $owner;";
     private const string RescheduleSql = $"UPDATE {Deliveries} SET next_attempt_at = $at, lease_owner = NULL, lease_expires_at = NULL {LeaseGuard}";
@@ -44,7 +48,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
         SqliteWebhookOutboxStoreOptionsValidator.ThrowIfInvalid(options);
         Options = options;
         _factory = new SqliteConnectionFactory(options);
-        _writer = new SqliteWriteBatcher(_factory.OpenAsync);
+        _writer = new SqliteWriteBatcher(_factory.OpenAsync, options.FlushEveryCommit);
     }
 
     /// <summary>The options the store was created with.</summary>
@@ -144,7 +148,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
             command.Parameters.AddWithValue("$expires", Ticks(now + leaseDuration));
             command.Parameters.AddWithValue("$now", Ticks(now));
             command.Parameters.AddWithValue("$limit", batchSize);
-            var leased = new List<WebhookDeliveryRecord>(Math.Min(batchSize, 256));
+            var leased = new List<WebhookDeliveryRecord>(Math.Min(batchSize, LeaseCapacityHint));
             var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
@@ -154,26 +158,20 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
                 }
             }
 
-            leased.Sort(static (a, b) =>
-            {
-                var byTime = a.NextAttemptAt.CompareTo(b.NextAttemptAt);
-                return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
-            });
+            WebhookOutboxStoreSupport.SortLeased(leased);
             return leased;
-        }, cancellationToken);
-    }
-
-    /// <inheritdoc />
-    public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(attempt);
-        return WriteAsync((connection, transaction, ct) => RecordAttemptCoreAsync(connection, transaction, attempt, ct), cancellationToken);
+        }, SqliteWriteKind.Bookkeeping, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<bool>> FinishAttemptsAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(outcomes);
+        WebhookOutboxStoreSupport.ThrowIfInvalidOutcomes(outcomes);
+        if (outcomes.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyList<bool>>([]);
+        }
+
         return WriteAsync<IReadOnlyList<bool>>(async (connection, transaction, ct) =>
         {
             // One write operation for the whole batch: the writer commits it (with whatever else waits) in one transaction.
@@ -181,18 +179,22 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var outcome = outcomes[i];
-                await RecordAttemptCoreAsync(connection, transaction, outcome.Attempt, ct).ConfigureAwait(false);
+                if (outcome.Attempt is { } attempt)
+                {
+                    await RecordAttemptCoreAsync(connection, transaction, attempt, ct).ConfigureAwait(false);
+                }
+
                 var (sql, reason) = outcome.Resolution switch
                 {
                     WebhookAttemptResolution.Succeeded => (CompleteSql, (WebhookDeadLetterReason?)null),
                     WebhookAttemptResolution.DeadLettered => (DeadLetterSql, outcome.DeadLetterReason ?? WebhookDeadLetterReason.RetriesExhausted),
                     _ => (RescheduleSql, null),
                 };
-                applied[i] = await GuardedUpdateCoreAsync(connection, transaction, sql, outcome.Attempt.DeliveryId, outcome.LeaseOwner, outcome.At, reason, ct).ConfigureAwait(false);
+                applied[i] = await GuardedUpdateCoreAsync(connection, transaction, sql, outcome.DeliveryId, outcome.LeaseOwner, outcome.At, reason, ct).ConfigureAwait(false);
             }
 
             return applied;
-        }, cancellationToken);
+        }, SqliteWriteKind.Bookkeeping, cancellationToken);
     }
 
     private async Task<bool> RecordAttemptCoreAsync(SqliteConnection connection, SqliteTransaction transaction, WebhookDeliveryAttempt attempt, CancellationToken ct)
@@ -229,18 +231,6 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
         await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         return true;
     }
-
-    /// <inheritdoc />
-    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(deliveryId, leaseOwner, RescheduleSql, nextAttemptAt, null, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(deliveryId, leaseOwner, CompleteSql, completedAt, null, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
-        GuardedUpdateAsync(deliveryId, leaseOwner, DeadLetterSql, deadLetteredAt, reason, cancellationToken);
 
     /// <inheritdoc />
     public Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
@@ -448,7 +438,7 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
                     reader.IsDBNull(0) ? null : Time(reader.GetInt64(0)),
                     reader.IsDBNull(1) ? null : Time(reader.GetInt64(1)));
             }
-        }, cancellationToken);
+        }, SqliteWriteKind.Bookkeeping, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -574,13 +564,6 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
                 $leaseOwner, $leaseExpires, $createdAt, $completedAt, $lastAttemptAt, $lastStatus, $lastError, $reason);
         """;
 
-    private Task<bool> GuardedUpdateAsync(string deliveryId, string leaseOwner, string sql, DateTimeOffset at, WebhookDeadLetterReason? reason, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(deliveryId);
-        ArgumentNullException.ThrowIfNull(leaseOwner);
-        return WriteAsync((connection, transaction, ct) => GuardedUpdateCoreAsync(connection, transaction, sql, deliveryId, leaseOwner, at, reason, ct), cancellationToken);
-    }
-
     private async Task<bool> GuardedUpdateCoreAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, string deliveryId, string leaseOwner, DateTimeOffset at, WebhookDeadLetterReason? reason, CancellationToken ct)
     {
         var command = Command(connection, transaction, sql);
@@ -595,12 +578,19 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
     }
 
-    /// <summary>Runs <paramref name="work"/> through this process's single writer (group commit); also used by <see cref="SqliteWebhookSubscriptionRecordStore"/>.</summary>
-    internal async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs an acknowledging write (flushed with <see cref="SqliteWebhookOutboxStoreOptions.FlushEveryCommit"/>) through this
+    /// process's single writer (group commit); also used by <see cref="SqliteWebhookSubscriptionRecordStore"/>.
+    /// </summary>
+    internal Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync(work, SqliteWriteKind.Acknowledging, cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> through this process's single writer (group commit).</summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, SqliteWriteKind kind, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        return await _writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        return await _writer.WriteAsync(work, kind, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <paramref name="work"/> on a pooled reading connection; also used by <see cref="SqliteWebhookSubscriptionRecordStore"/>.</summary>

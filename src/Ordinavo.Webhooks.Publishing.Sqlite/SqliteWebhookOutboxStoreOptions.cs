@@ -24,9 +24,15 @@ public sealed class SqliteWebhookOutboxStoreOptions
     public TimeSpan BusyTimeout { get; set; } = DefaultBusyTimeout;
 
     /// <summary>
-    /// Whether every commit is flushed to disk (<c>PRAGMA synchronous=FULL</c>, the default): a published event survives
-    /// a power loss. <see langword="false"/> uses <c>synchronous=NORMAL</c>: faster, still safe when the process
-    /// crashes, but the last commits may be lost when the machine loses power.
+    /// Whether every commit that acknowledges something to a caller is flushed to disk before the call returns
+    /// (<c>PRAGMA synchronous=FULL</c>, the default): a publish (<see cref="IWebhookOutboxStore.EnqueueAsync"/>), a
+    /// requeue, a purge and a managed subscription change survive a power loss once they returned. The delivery
+    /// worker's own bookkeeping (leases, finished attempts, subscription health) commits without a flush of its own
+    /// (<c>synchronous=NORMAL</c>) unless it shares its transaction with such a write: in WAL mode it survives a crash of
+    /// the process, and the next flushed commit flushes it too; a power loss before that can roll it back, and the
+    /// delivery is then attempted again (at-least-once; receivers deduplicate by event id).
+    /// <see langword="false"/> commits everything with <c>synchronous=NORMAL</c>: still safe when the process crashes,
+    /// but the last publishes may be lost when the machine loses power.
     /// </summary>
     public bool FlushEveryCommit { get; set; } = true;
 }

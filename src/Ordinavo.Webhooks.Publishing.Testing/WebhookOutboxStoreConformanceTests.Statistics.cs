@@ -172,7 +172,7 @@ public abstract partial class WebhookOutboxStoreConformanceTests
         // The lease took the other tenant's pending delivery too (due earlier): give it back, due now.
         var other = lease.Single(d => d.Id != leased.Id);
         Assert.Equal(OtherTenant, other.TenantId);
-        Assert.True(await Store.RescheduleAsync(other.Id, "node-1", StatsBefore, Ct));
+        Assert.True(await RescheduleAsync(other.Id, "node-1", StatsBefore));
 
         await Store.RecordSubscriptionOutcomeAsync("sub-a", false, T0.AddMinutes(30), Ct);
         await Store.RecordSubscriptionOutcomeAsync("sub-b", true, T0.AddHours(1), Ct);
@@ -190,13 +190,12 @@ public abstract partial class WebhookOutboxStoreConformanceTests
         var leased = await LeaseOneAsync("node-0", created);
         Assert.Equal(delivery.Id, leased.Id);
         var succeeded = resolution == WebhookAttemptResolution.Succeeded;
-        Assert.True(await Store.RecordAttemptAsync(
-            succeeded ? NewAttempt(delivery.Id, 1, at, 200, WebhookDeliveryErrorKind.None, null) : NewAttempt(delivery.Id, 1, at), Ct));
+        var attempt = succeeded ? NewAttempt(delivery.Id, 1, at, 200, WebhookDeliveryErrorKind.None, null) : NewAttempt(delivery.Id, 1, at);
         Assert.True(resolution switch
         {
-            WebhookAttemptResolution.Succeeded => await Store.CompleteAsync(delivery.Id, "node-0", at, Ct),
-            WebhookAttemptResolution.DeadLettered => await Store.DeadLetterAsync(delivery.Id, "node-0", at, WebhookDeadLetterReason.RetriesExhausted, Ct),
-            _ => await Store.RescheduleAsync(delivery.Id, "node-0", retryAt ?? at.AddHours(1), Ct),
+            WebhookAttemptResolution.Succeeded => await FinishOneAsync(delivery.Id, "node-0", resolution, at, attempt: attempt),
+            WebhookAttemptResolution.DeadLettered => await FinishOneAsync(delivery.Id, "node-0", resolution, at, WebhookDeadLetterReason.RetriesExhausted, attempt),
+            _ => await FinishOneAsync(delivery.Id, "node-0", resolution, retryAt ?? at.AddHours(1), attempt: attempt),
         });
         return delivery;
     }

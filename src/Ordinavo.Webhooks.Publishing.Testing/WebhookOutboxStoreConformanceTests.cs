@@ -141,6 +141,28 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         ResponseBody = body,
     };
 
+    /// <summary>Finishes one delivery through <see cref="IWebhookOutboxStore.FinishAttemptsAsync"/>; returns whether its new state was applied.</summary>
+    private async Task<bool> FinishOneAsync(string deliveryId, string owner, WebhookAttemptResolution resolution, DateTimeOffset at,
+        WebhookDeadLetterReason? reason = null, WebhookDeliveryAttempt? attempt = null)
+    {
+        var applied = await Store.FinishAttemptsAsync(
+            [new WebhookAttemptOutcome { DeliveryId = deliveryId, Attempt = attempt, LeaseOwner = owner, Resolution = resolution, At = at, DeadLetterReason = reason }], Ct);
+        return Assert.Single(applied);
+    }
+
+    private Task<bool> CompleteAsync(string deliveryId, string owner, DateTimeOffset at) =>
+        FinishOneAsync(deliveryId, owner, WebhookAttemptResolution.Succeeded, at);
+
+    private Task<bool> RescheduleAsync(string deliveryId, string owner, DateTimeOffset at) =>
+        FinishOneAsync(deliveryId, owner, WebhookAttemptResolution.Rescheduled, at);
+
+    private Task<bool> DeadLetterAsync(string deliveryId, string owner, DateTimeOffset at, WebhookDeadLetterReason reason) =>
+        FinishOneAsync(deliveryId, owner, WebhookAttemptResolution.DeadLettered, at, reason);
+
+    /// <summary>Records an attempt by a worker that does not hold the lease: the attempt is kept, the state stays.</summary>
+    private async Task RecordAttemptAsync(WebhookDeliveryAttempt attempt) =>
+        Assert.False(await FinishOneAsync(attempt.DeliveryId, "node-without-lease", WebhookAttemptResolution.Rescheduled, attempt.StartedAt, attempt: attempt));
+
     private async Task<WebhookDeliveryRecord> GetAsync(string id) =>
         await Monitor.GetDeliveryAsync(id, Ct) ?? throw new InvalidOperationException($"Delivery {id} not found.");
 
@@ -293,8 +315,8 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         var done = await EnqueueOneAsync(createdAt: T0);
         var dead = await EnqueueOneAsync(createdAt: T0.AddMilliseconds(1));
         Assert.Equal(2, (await Store.LeaseDueAsync("node-1", T0.AddSeconds(1), 10, Lease, Ct)).Count);
-        Assert.True(await Store.CompleteAsync(done.Id, "node-1", T0.AddSeconds(1), Ct));
-        Assert.True(await Store.DeadLetterAsync(dead.Id, "node-1", T0.AddSeconds(1), WebhookDeadLetterReason.RetriesExhausted, Ct));
+        Assert.True(await CompleteAsync(done.Id, "node-1", T0.AddSeconds(1)));
+        Assert.True(await DeadLetterAsync(dead.Id, "node-1", T0.AddSeconds(1), WebhookDeadLetterReason.RetriesExhausted));
 
         Assert.Empty(await Store.LeaseDueAsync("node-2", T0.AddDays(30), 10, Lease, Ct));
     }
@@ -369,14 +391,14 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         var delivery = await EnqueueOneAsync();
         await LeaseOneAsync("node-1", T0);
 
-        Assert.True(await Store.CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(2), Ct));
+        Assert.True(await CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(2)));
 
         var stored = await GetAsync(delivery.Id);
         Assert.Equal(WebhookDeliveryState.Succeeded, stored.State);
         Assert.Equal(T0.AddSeconds(2), stored.CompletedAt);
         Assert.Null(stored.LeaseOwner);
         Assert.Null(stored.LeaseExpiresAt);
-        Assert.False(await Store.CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(3), Ct));
+        Assert.False(await CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(3)));
     }
 
     /// <summary>State changes by another owner are refused.</summary>
@@ -386,9 +408,9 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         var delivery = await EnqueueOneAsync();
         await LeaseOneAsync("node-1", T0);
 
-        Assert.False(await Store.CompleteAsync(delivery.Id, "node-2", T0.AddSeconds(1), Ct));
-        Assert.False(await Store.RescheduleAsync(delivery.Id, "node-2", T0.AddMinutes(5), Ct));
-        Assert.False(await Store.DeadLetterAsync(delivery.Id, "node-2", T0.AddSeconds(1), WebhookDeadLetterReason.RetriesExhausted, Ct));
+        Assert.False(await CompleteAsync(delivery.Id, "node-2", T0.AddSeconds(1)));
+        Assert.False(await RescheduleAsync(delivery.Id, "node-2", T0.AddMinutes(5)));
+        Assert.False(await DeadLetterAsync(delivery.Id, "node-2", T0.AddSeconds(1), WebhookDeadLetterReason.RetriesExhausted));
 
         var stored = await GetAsync(delivery.Id);
         Assert.Equal(WebhookDeliveryState.Pending, stored.State);
@@ -400,10 +422,10 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
     public async Task State_changes_without_a_lease_are_refused()
     {
         var delivery = await EnqueueOneAsync();
-        Assert.False(await Store.CompleteAsync(delivery.Id, "node-1", T0, Ct));
-        Assert.False(await Store.RescheduleAsync(delivery.Id, "node-1", T0, Ct));
-        Assert.False(await Store.DeadLetterAsync(delivery.Id, "node-1", T0, WebhookDeadLetterReason.RetriesExhausted, Ct));
-        Assert.False(await Store.CompleteAsync("01J00000000000000000000000", "node-1", T0, Ct));
+        Assert.False(await CompleteAsync(delivery.Id, "node-1", T0));
+        Assert.False(await RescheduleAsync(delivery.Id, "node-1", T0));
+        Assert.False(await DeadLetterAsync(delivery.Id, "node-1", T0, WebhookDeadLetterReason.RetriesExhausted));
+        Assert.False(await CompleteAsync("01J00000000000000000000000", "node-1", T0));
     }
 
     /// <summary>A node whose lease expired cannot complete a delivery another node re leased.</summary>
@@ -414,9 +436,9 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         await LeaseOneAsync("node-1", T0);
         await LeaseOneAsync("node-2", T0 + Lease + TimeSpan.FromSeconds(1));
 
-        Assert.False(await Store.CompleteAsync(delivery.Id, "node-1", T0 + Lease + TimeSpan.FromSeconds(2), Ct));
-        Assert.False(await Store.RescheduleAsync(delivery.Id, "node-1", T0.AddHours(1), Ct));
-        Assert.True(await Store.CompleteAsync(delivery.Id, "node-2", T0 + Lease + TimeSpan.FromSeconds(3), Ct));
+        Assert.False(await CompleteAsync(delivery.Id, "node-1", T0 + Lease + TimeSpan.FromSeconds(2)));
+        Assert.False(await RescheduleAsync(delivery.Id, "node-1", T0.AddHours(1)));
+        Assert.True(await CompleteAsync(delivery.Id, "node-2", T0 + Lease + TimeSpan.FromSeconds(3)));
         Assert.Equal(WebhookDeliveryState.Succeeded, (await GetAsync(delivery.Id)).State);
     }
 
@@ -427,7 +449,7 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         var delivery = await EnqueueOneAsync();
         await LeaseOneAsync("node-1", T0);
 
-        Assert.True(await Store.RescheduleAsync(delivery.Id, "node-1", T0.AddMinutes(5), Ct));
+        Assert.True(await RescheduleAsync(delivery.Id, "node-1", T0.AddMinutes(5)));
 
         var stored = await GetAsync(delivery.Id);
         Assert.Equal(T0.AddMinutes(5), stored.NextAttemptAt);
@@ -445,14 +467,14 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         var delivery = await EnqueueOneAsync();
         await LeaseOneAsync("node-1", T0);
 
-        Assert.True(await Store.DeadLetterAsync(delivery.Id, "node-1", T0.AddSeconds(9), WebhookDeadLetterReason.EndpointGone, Ct));
+        Assert.True(await DeadLetterAsync(delivery.Id, "node-1", T0.AddSeconds(9), WebhookDeadLetterReason.EndpointGone));
 
         var stored = await GetAsync(delivery.Id);
         Assert.Equal(WebhookDeliveryState.DeadLettered, stored.State);
         Assert.Equal(WebhookDeadLetterReason.EndpointGone, stored.DeadLetterReason);
         Assert.Equal(T0.AddSeconds(9), stored.CompletedAt);
         Assert.Null(stored.LeaseOwner);
-        Assert.False(await Store.CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(10), Ct));
+        Assert.False(await CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(10)));
     }
 
     // ---------------------------------------------------------------- finishing attempts in batches
@@ -470,6 +492,7 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
 
         WebhookAttemptOutcome Outcome(WebhookDeliveryRecord delivery, WebhookAttemptResolution resolution, DateTimeOffset at, int? status, WebhookDeadLetterReason? reason = null) => new()
         {
+            DeliveryId = delivery.Id,
             Attempt = NewAttempt(delivery.Id, 1, T0.AddSeconds(1), status, status is >= 200 and < 300 ? WebhookDeliveryErrorKind.None : WebhookDeliveryErrorKind.HttpStatus, null),
             LeaseOwner = "node-1",
             Resolution = resolution,
@@ -521,6 +544,7 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         [
             new WebhookAttemptOutcome
             {
+                DeliveryId = "01J00000000000000000000000",
                 Attempt = NewAttempt("01J00000000000000000000000", 1, T0),
                 LeaseOwner = "node-1",
                 Resolution = WebhookAttemptResolution.Succeeded,
@@ -529,6 +553,65 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         ], Ct);
         Assert.Equal([false], applied);
         Assert.Empty(await Monitor.GetAttemptsAsync("01J00000000000000000000000", Ct));
+    }
+
+    /// <summary>An outcome without an attempt (a deferral, a release, a dead letter because the subscription is gone) changes only the state.</summary>
+    [Fact]
+    public async Task Finish_without_an_attempt_changes_the_state_and_records_no_attempt()
+    {
+        var deferred = await EnqueueOneAsync(createdAt: T0);
+        var gone = await EnqueueOneAsync(createdAt: T0.AddMilliseconds(1));
+        Assert.Equal(2, (await Store.LeaseDueAsync("node-1", T0.AddSeconds(1), 10, Lease, Ct)).Count);
+        await RecordAttemptAsync(NewAttempt(deferred.Id, 1, T0.AddSeconds(1), 503));
+
+        var applied = await Store.FinishAttemptsAsync(
+        [
+            new WebhookAttemptOutcome { DeliveryId = deferred.Id, LeaseOwner = "node-1", Resolution = WebhookAttemptResolution.Rescheduled, At = T0.AddMinutes(1) },
+            new WebhookAttemptOutcome
+            {
+                DeliveryId = gone.Id,
+                LeaseOwner = "node-1",
+                Resolution = WebhookAttemptResolution.DeadLettered,
+                At = T0.AddSeconds(2),
+                DeadLetterReason = WebhookDeadLetterReason.SubscriptionNotFound,
+            },
+        ], Ct);
+
+        Assert.Equal([true, true], applied);
+        var stored = await GetAsync(deferred.Id);
+        Assert.Equal(WebhookDeliveryState.Pending, stored.State);
+        Assert.Equal(T0.AddMinutes(1), stored.NextAttemptAt);
+        Assert.Null(stored.LeaseOwner);
+        Assert.Equal(1, stored.AttemptCount);
+        Assert.Equal(503, stored.LastStatusCode);
+        Assert.Equal(T0.AddSeconds(1), stored.LastAttemptAt);
+        Assert.Single(await Monitor.GetAttemptsAsync(deferred.Id, Ct));
+        var dead = await GetAsync(gone.Id);
+        Assert.Equal(WebhookDeliveryState.DeadLettered, dead.State);
+        Assert.Equal(WebhookDeadLetterReason.SubscriptionNotFound, dead.DeadLetterReason);
+        Assert.Equal(0, dead.AttemptCount);
+        Assert.Null(dead.LastAttemptAt);
+        Assert.Empty(await Monitor.GetAttemptsAsync(gone.Id, Ct));
+    }
+
+    /// <summary>A batch that is not one new state per delivery, or whose attempt belongs to another delivery, is refused before anything is written.</summary>
+    [Fact]
+    public async Task Finish_attempts_refuses_an_inconsistent_batch()
+    {
+        var delivery = await EnqueueOneAsync();
+        var other = await EnqueueOneAsync();
+        await Store.LeaseDueAsync("node-1", T0, 10, Lease, Ct);
+        var complete = new WebhookAttemptOutcome { DeliveryId = delivery.Id, LeaseOwner = "node-1", Resolution = WebhookAttemptResolution.Succeeded, At = T0.AddSeconds(1) };
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.FinishAttemptsAsync(null!, Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.FinishAttemptsAsync([complete, complete with { Resolution = WebhookAttemptResolution.Rescheduled }], Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.FinishAttemptsAsync([complete with { Attempt = NewAttempt(other.Id, 1, T0) }], Ct));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.FinishAttemptsAsync([complete with { LeaseOwner = "" }], Ct));
+
+        var stored = await GetAsync(delivery.Id);
+        Assert.Equal(WebhookDeliveryState.Pending, stored.State);
+        Assert.Equal("node-1", stored.LeaseOwner);
+        Assert.Empty(await Monitor.GetAttemptsAsync(other.Id, Ct));
     }
 
     // ---------------------------------------------------------------- attempts
@@ -542,8 +625,8 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         var first = NewAttempt(delivery.Id, 1, T0, 500, WebhookDeliveryErrorKind.HttpStatus, longBody);
         var second = NewAttempt(delivery.Id, 2, T0.AddSeconds(5), null, WebhookDeliveryErrorKind.Timeout, null);
 
-        Assert.True(await Store.RecordAttemptAsync(first, Ct));
-        Assert.True(await Store.RecordAttemptAsync(second, Ct));
+        await RecordAttemptAsync(first);
+        await RecordAttemptAsync(second);
 
         var attempts = await Monitor.GetAttemptsAsync(delivery.Id, Ct);
         Assert.Equal(2, attempts.Count);
@@ -567,21 +650,13 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         Assert.Equal(WebhookDeliveryErrorKind.Timeout, stored.LastErrorKind);
     }
 
-    /// <summary>Recording an attempt for an unknown delivery returns false.</summary>
-    [Fact]
-    public async Task Recording_an_attempt_for_an_unknown_delivery_returns_false()
-    {
-        Assert.False(await Store.RecordAttemptAsync(NewAttempt("01J00000000000000000000000", 1, T0), Ct));
-        Assert.Empty(await Monitor.GetAttemptsAsync("01J00000000000000000000000", Ct));
-    }
-
     /// <summary>Attempts of one delivery do not show up on another.</summary>
     [Fact]
     public async Task Attempts_of_one_delivery_do_not_show_up_on_another()
     {
         var a = await EnqueueOneAsync(createdAt: T0);
         var b = await EnqueueOneAsync(createdAt: T0.AddMilliseconds(1));
-        await Store.RecordAttemptAsync(NewAttempt(a.Id, 1, T0), Ct);
+        await RecordAttemptAsync(NewAttempt(a.Id, 1, T0));
 
         Assert.Single(await Monitor.GetAttemptsAsync(a.Id, Ct));
         Assert.Empty(await Monitor.GetAttemptsAsync(b.Id, Ct));
@@ -597,7 +672,7 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         var b1 = await EnqueueOneAsync("sub-b", T0.AddMinutes(1));
         var a2 = await EnqueueOneAsync("sub-a", T0.AddMinutes(2), tenantId: "tenant-9");
         await LeaseOneAsync("node-1", T0.AddMinutes(3));
-        Assert.True(await Store.CompleteAsync(a1.Id, "node-1", T0.AddMinutes(3), Ct));
+        Assert.True(await CompleteAsync(a1.Id, "node-1", T0.AddMinutes(3)));
 
         async Task<string[]> Ids(WebhookDeliveryQuery q) =>
             (await Monitor.QueryDeliveriesAsync(q, Ct)).Items.Select(d => d.Id).ToArray();
@@ -662,8 +737,8 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
     {
         var delivery = await EnqueueOneAsync();
         await LeaseOneAsync("node-1", T0);
-        await Store.RecordAttemptAsync(NewAttempt(delivery.Id, 10, T0), Ct);
-        await Store.DeadLetterAsync(delivery.Id, "node-1", T0.AddSeconds(1), WebhookDeadLetterReason.RetriesExhausted, Ct);
+        await RecordAttemptAsync(NewAttempt(delivery.Id, 10, T0));
+        await DeadLetterAsync(delivery.Id, "node-1", T0.AddSeconds(1), WebhookDeadLetterReason.RetriesExhausted);
 
         Assert.True(await Monitor.RequeueAsync(delivery.Id, T0.AddHours(1), Ct));
 
@@ -684,7 +759,7 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
     {
         var delivery = await EnqueueOneAsync();
         await LeaseOneAsync("node-1", T0);
-        await Store.CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(1), Ct);
+        await CompleteAsync(delivery.Id, "node-1", T0.AddSeconds(1));
 
         Assert.True(await Monitor.RequeueAsync(delivery.Id, T0.AddMinutes(1), Ct));
         Assert.Equal(WebhookDeliveryState.Pending, (await GetAsync(delivery.Id)).State);
@@ -718,10 +793,10 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         Assert.Equal(5, leased.Count);
         foreach (var d in new[] { inWindow, tooEarly, atEnd, other })
         {
-            Assert.True(await Store.DeadLetterAsync(d.Id, "node-1", now, WebhookDeadLetterReason.RetriesExhausted, Ct));
+            Assert.True(await DeadLetterAsync(d.Id, "node-1", now, WebhookDeadLetterReason.RetriesExhausted));
         }
 
-        Assert.True(await Store.CompleteAsync(succeeded.Id, "node-1", now, Ct));
+        Assert.True(await CompleteAsync(succeeded.Id, "node-1", now));
 
         var count = await Monitor.RequeueDeadLettersAsync("sub-a", T0.AddHours(1), T0.AddHours(2), now.AddMinutes(1), Ct);
 
@@ -746,12 +821,12 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         var newDone = await EnqueueOneAsync(createdAt: T0.AddMilliseconds(2));
         var pending = await EnqueueOneAsync(createdAt: T0.AddMilliseconds(3), dueAt: T0.AddDays(100));
         Assert.Equal(3, (await Store.LeaseDueAsync("node-1", T0.AddSeconds(1), 10, Lease, Ct)).Count);
-        await Store.RecordAttemptAsync(NewAttempt(oldDone.Id, 1, T0, 200, WebhookDeliveryErrorKind.None), Ct);
-        await Store.CompleteAsync(oldDone.Id, "node-1", T0.AddDays(1), Ct);
-        await Store.DeadLetterAsync(oldDead.Id, "node-1", T0.AddDays(1), WebhookDeadLetterReason.RetriesExhausted, Ct);
-        await Store.CompleteAsync(newDone.Id, "node-1", T0.AddDays(20), Ct);
+        await RecordAttemptAsync(NewAttempt(oldDone.Id, 1, T0, 200, WebhookDeliveryErrorKind.None));
+        await CompleteAsync(oldDone.Id, "node-1", T0.AddDays(1));
+        await DeadLetterAsync(oldDead.Id, "node-1", T0.AddDays(1), WebhookDeadLetterReason.RetriesExhausted);
+        await CompleteAsync(newDone.Id, "node-1", T0.AddDays(20));
 
-        var purged = await Store.PurgeAsync(T0.AddDays(10), includeDeadLetters: false, Ct);
+        var purged = await Monitor.PurgeAsync(T0.AddDays(10), includeDeadLetters: false, Ct);
 
         Assert.Equal(1, purged);
         Assert.Null(await Monitor.GetDeliveryAsync(oldDone.Id, Ct));
@@ -760,10 +835,10 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         Assert.NotNull(await Monitor.GetDeliveryAsync(newDone.Id, Ct));
         Assert.NotNull(await Monitor.GetDeliveryAsync(pending.Id, Ct));
 
-        Assert.Equal(1, await Store.PurgeAsync(T0.AddDays(10), includeDeadLetters: true, Ct));
+        Assert.Equal(1, await Monitor.PurgeAsync(T0.AddDays(10), includeDeadLetters: true, Ct));
         Assert.Null(await Monitor.GetDeliveryAsync(oldDead.Id, Ct));
         Assert.NotNull(await Monitor.GetDeliveryAsync(pending.Id, Ct));
-        Assert.Equal(0, await Store.PurgeAsync(T0.AddDays(10), includeDeadLetters: true, Ct));
+        Assert.Equal(0, await Monitor.PurgeAsync(T0.AddDays(10), includeDeadLetters: true, Ct));
     }
 
     /// <summary>Purge forgets an event id only when none of its deliveries is left.</summary>
@@ -776,13 +851,13 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         Assert.True(await Store.EnqueueAsync(NewEvent(eventId, T0, a, b), Ct));
         var leased = await Store.LeaseDueAsync("node-1", T0, 10, Lease, Ct);
         Assert.Equal(2, leased.Count);
-        await Store.CompleteAsync(a.Id, "node-1", T0.AddMinutes(1), Ct);
+        await CompleteAsync(a.Id, "node-1", T0.AddMinutes(1));
 
-        Assert.Equal(1, await Store.PurgeAsync(T0.AddDays(1), includeDeadLetters: false, Ct));
+        Assert.Equal(1, await Monitor.PurgeAsync(T0.AddDays(1), includeDeadLetters: false, Ct));
         Assert.False(await Store.EnqueueAsync(NewEvent(eventId, T0.AddDays(2), NewDelivery(eventId, "sub-c", T0.AddDays(2))), Ct));
 
-        await Store.CompleteAsync(b.Id, "node-1", T0.AddMinutes(1), Ct);
-        Assert.Equal(1, await Store.PurgeAsync(T0.AddDays(1), includeDeadLetters: false, Ct));
+        await CompleteAsync(b.Id, "node-1", T0.AddMinutes(1));
+        Assert.Equal(1, await Monitor.PurgeAsync(T0.AddDays(1), includeDeadLetters: false, Ct));
         Assert.True(await Store.EnqueueAsync(NewEvent(eventId, T0.AddDays(2), NewDelivery(eventId, "sub-c", T0.AddDays(2))), Ct));
     }
 
@@ -795,7 +870,7 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         Assert.True(await Store.EnqueueAsync(NewEvent(oldId, T0), Ct));
         Assert.True(await Store.EnqueueAsync(NewEvent(newId, T0.AddDays(5)), Ct));
 
-        Assert.Equal(0, await Store.PurgeAsync(T0.AddDays(1), includeDeadLetters: false, Ct));
+        Assert.Equal(0, await Monitor.PurgeAsync(T0.AddDays(1), includeDeadLetters: false, Ct));
 
         Assert.True(await Store.EnqueueAsync(NewEvent(oldId, T0.AddDays(6)), Ct));
         Assert.False(await Store.EnqueueAsync(NewEvent(newId, T0.AddDays(6)), Ct));
@@ -812,16 +887,16 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         await EnqueueOneAsync(createdAt: T0.AddMilliseconds(2), dueAt: T0.AddHours(1));
         var done = await EnqueueOneAsync(createdAt: T0.AddMilliseconds(3));
 
-        Assert.Equal(new WebhookQueueDepth(4, 3), await Store.GetQueueDepthAsync(T0.AddSeconds(1), Ct));
+        Assert.Equal(new WebhookQueueDepth(4, 3), await Monitor.GetQueueDepthAsync(T0.AddSeconds(1), Ct));
 
         var leased = await Store.LeaseDueAsync("node-1", T0.AddSeconds(1), 2, Lease, Ct);
         Assert.Equal(2, leased.Count);
-        Assert.Equal(new WebhookQueueDepth(4, 1), await Store.GetQueueDepthAsync(T0.AddSeconds(2), Ct));
+        Assert.Equal(new WebhookQueueDepth(4, 1), await Monitor.GetQueueDepthAsync(T0.AddSeconds(2), Ct));
 
         await LeaseOneAsync("node-1", T0.AddSeconds(2));
-        await Store.CompleteAsync(done.Id, "node-1", T0.AddSeconds(3), Ct);
-        Assert.Equal(new WebhookQueueDepth(3, 0), await Store.GetQueueDepthAsync(T0.AddSeconds(3), Ct));
-        Assert.Equal(new WebhookQueueDepth(3, 3), await Store.GetQueueDepthAsync(T0.AddHours(1), Ct));
+        await CompleteAsync(done.Id, "node-1", T0.AddSeconds(3));
+        Assert.Equal(new WebhookQueueDepth(3, 0), await Monitor.GetQueueDepthAsync(T0.AddSeconds(3), Ct));
+        Assert.Equal(new WebhookQueueDepth(3, 3), await Monitor.GetQueueDepthAsync(T0.AddHours(1), Ct));
     }
 
     /// <summary>Subscription health tracks the first failure since the last success.</summary>

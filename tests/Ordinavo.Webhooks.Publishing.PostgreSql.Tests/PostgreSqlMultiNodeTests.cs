@@ -150,7 +150,9 @@ public sealed class PostgreSqlMultiNodeTests(ITestOutputHelper output) : IAsyncL
         Assert.All(takenOver, d => Assert.Equal("survivor", d.LeaseOwner));
 
         // The crashed node, should it come back, can no longer change what the survivor holds.
-        Assert.False(await crashed.CompleteAsync(taken[0].Id, "crashed-node", now + Lease, CancellationToken.None));
-        Assert.True(await survivor.CompleteAsync(taken[0].Id, "survivor", now + Lease, CancellationToken.None));
+        WebhookAttemptOutcome[] Complete(string owner) =>
+            [new WebhookAttemptOutcome { DeliveryId = taken[0].Id, LeaseOwner = owner, Resolution = WebhookAttemptResolution.Succeeded, At = now + Lease }];
+        Assert.Equal([false], await crashed.FinishAttemptsAsync(Complete("crashed-node"), CancellationToken.None));
+        Assert.Equal([true], await survivor.FinishAttemptsAsync(Complete("survivor"), CancellationToken.None));
     }
 }

@@ -10,6 +10,9 @@ namespace Ordinavo.Webhooks.Publishing.Sqlite.Tests;
 /// <item><c>crash-publisher &lt;db&gt; &lt;event-ids-file&gt; &lt;endpoint&gt;</c>: a publisher node with the SQLite store that
 /// publishes every event id of the file (idempotently: already published ones are duplicates) and delivers until its
 /// standard input closes or it is killed (the crash test).</item>
+/// <item><c>finish-hangs-publisher &lt;db&gt; &lt;event-ids-file&gt; &lt;endpoint&gt;</c>: the same, but finishing attempts never
+/// returns and writes nothing (<see cref="FinishNeverReturnsStore"/>): it sends attempts and is killed before it finishes
+/// them (the batched-finish crash test).</item>
 /// </list>
 /// </summary>
 public static class Program
@@ -30,18 +33,26 @@ public static class Program
                 return 0;
 
             case ["crash-publisher", var database, var eventsFile, var endpoint]:
-                await RunCrashPublisherAsync(database, eventsFile, new Uri(endpoint));
+                await RunCrashPublisherAsync(database, eventsFile, new Uri(endpoint), builder => builder.UseSqliteStore(database));
+                return 0;
+
+            case ["finish-hangs-publisher", var database, var eventsFile, var endpoint]:
+                await RunCrashPublisherAsync(database, eventsFile, new Uri(endpoint), builder => builder
+                    .UseSqliteStore(database)
+                    .UseStore(
+                        store: sp => new FinishNeverReturnsStore(sp.GetRequiredService<SqliteWebhookOutboxStore>()),
+                        monitor: sp => sp.GetRequiredService<SqliteWebhookOutboxStore>()));
                 return 0;
 
             default:
-                await Console.Error.WriteLineAsync("usage: migrate <db> | crash-publisher <db> <event-ids-file> <endpoint>");
+                await Console.Error.WriteLineAsync("usage: migrate <db> | crash-publisher|finish-hangs-publisher <db> <event-ids-file> <endpoint>");
                 return 2;
         }
     }
 
-    private static async Task RunCrashPublisherAsync(string database, string eventsFile, Uri endpoint)
+    private static async Task RunCrashPublisherAsync(string database, string eventsFile, Uri endpoint, Action<IWebhookPublisherBuilder> useStore)
     {
-        var node = await PublisherNode.StartAsync(endpoint, builder => builder.UseSqliteStore(database),
+        var node = await PublisherNode.StartAsync(endpoint, useStore,
             workerId: $"child-{Environment.ProcessId}",
             configure: options =>
             {

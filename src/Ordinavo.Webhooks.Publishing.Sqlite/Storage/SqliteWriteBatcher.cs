@@ -14,19 +14,36 @@ namespace Ordinavo.Webhooks.Publishing.Sqlite.Storage;
 /// alone and gets its exception), and commits once. Every caller's task completes only after that commit, so each
 /// write is exactly as durable and atomic as with a transaction of its own, at a fraction of the disk flushes.
 /// </summary>
-internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConnection>> open) : IDisposable
+/// <remarks>
+/// With <paramref name="flushAcknowledgingWrites"/>, a batch is flushed (<c>synchronous=FULL</c>) only when it holds a
+/// <see cref="SqliteWriteKind.Acknowledging"/> write; a batch of the worker's bookkeeping alone commits with
+/// <c>synchronous=NORMAL</c> (see <see cref="SqliteWriteKind.Bookkeeping"/>). The setting is switched on the writer
+/// connection between transactions, only when it changes.
+/// </remarks>
+internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConnection>> open, bool flushAcknowledgingWrites) : IDisposable
 {
+    /// <summary>
+    /// The most writes in one transaction: enough to share one flush among every publisher and finish batch of a busy
+    /// node, few enough that one failing batch (all of it is retried by its callers) or a long one stays small.
+    /// </summary>
     private const int MaxBatch = 256;
 
     private readonly ConcurrentQueue<WriteOperation> _queue = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _connection;
+    private SqliteCommand? _synchronousFull;
+    private SqliteCommand? _synchronousNormal;
+
+    private readonly bool _flushAcknowledgingWrites = flushAcknowledgingWrites;
+
+    /// <summary>Whether the writer connection is at <c>synchronous=FULL</c> now (a fresh connection starts there when flushing).</summary>
+    private bool _flushing = flushAcknowledgingWrites;
     private bool _disposed;
 
     /// <summary>Runs <paramref name="work"/> inside a write transaction (shared with other queued writes) and returns its result after the commit.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, SqliteWriteKind kind, CancellationToken cancellationToken)
     {
-        var operation = new WriteOperation<T>(work, cancellationToken);
+        var operation = new WriteOperation<T>(work, kind, cancellationToken);
         _queue.Enqueue(operation);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -48,11 +65,13 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
     private async Task RunBatchAsync()
     {
         var batch = new List<WriteOperation>();
+        var acknowledging = false;
         while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
         {
             if (!next.CancelIfRequested())
             {
                 batch.Add(next);
+                acknowledging |= next.Kind == SqliteWriteKind.Acknowledging;
             }
         }
 
@@ -65,7 +84,34 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _connection ??= await open(CancellationToken.None).ConfigureAwait(false);
+            if (_flushAcknowledgingWrites && acknowledging != _flushing)
+            {
+                // Outside a transaction: the setting applies to the commits that follow.
+                SetSynchronous(_connection, full: acknowledging);
+            }
+
             using var transaction = _connection.BeginTransaction(deferred: false);
+            if (batch.Count == 1)
+            {
+                // A lone write needs no savepoint: when it fails, the whole transaction is rolled back.
+                try
+                {
+                    await batch[0].RunAsync(_connection, transaction).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // Whatever the write throws is handed to its caller.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    transaction.Rollback();
+                    batch[0].Fail(exception);
+                    return;
+                }
+
+                transaction.Commit();
+                batch[0].Complete();
+                return;
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
                 var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -119,14 +165,34 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
         }
     }
 
-    private void ResetConnection()
+    private void SetSynchronous(SqliteConnection connection, bool full)
     {
-        _connection?.Dispose();
-        _connection = null;
+        ref var command = ref full ? ref _synchronousFull : ref _synchronousNormal;
+        if (command is null)
+        {
+            command = connection.CreateCommand();
+            command.CommandText = full ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;";
+        }
+
+        command.ExecuteNonQuery();
+        _flushing = full;
     }
 
-    private abstract class WriteOperation
+    private void ResetConnection()
     {
+        _synchronousFull?.Dispose();
+        _synchronousNormal?.Dispose();
+        _synchronousFull = null;
+        _synchronousNormal = null;
+        _connection?.Dispose();
+        _connection = null;
+        _flushing = _flushAcknowledgingWrites;
+    }
+
+    private abstract class WriteOperation(SqliteWriteKind kind)
+    {
+        public SqliteWriteKind Kind { get; } = kind;
+
         public abstract bool IsDone { get; }
 
         public abstract bool CancelIfRequested();
@@ -138,7 +204,8 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
         public abstract void Fail(Exception exception);
     }
 
-    private sealed class WriteOperation<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) : WriteOperation
+    private sealed class WriteOperation<T>(Func<SqliteConnection, SqliteTransaction, CancellationToken, Task<T>> work, SqliteWriteKind kind, CancellationToken cancellationToken)
+        : WriteOperation(kind)
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T _result = default!;

@@ -36,13 +36,41 @@ internal sealed class AttemptFinisher(IWebhookOutboxStore store)
 
     /// <summary>Queues <paramref name="outcome"/>; the first caller while no batch is being written writes the batches until the queue is empty.</summary>
     /// <returns>Whether the new state was applied (<see langword="false"/>: the lease was lost).</returns>
-    public async Task<bool> FinishAsync(WebhookAttemptOutcome outcome)
+    public Task<bool> FinishAsync(WebhookAttemptOutcome outcome)
     {
         var pending = new Pending(outcome);
+        return QueueAsync([pending], pending.Result.Task);
+    }
+
+    /// <summary>
+    /// Queues several outcomes at once (deferrals of one lease, releases on stop), so that they go in one batch instead
+    /// of the first alone and the others in the next.
+    /// </summary>
+    /// <returns>Per outcome, in order, whether the new state was applied.</returns>
+    public Task<bool[]> FinishAllAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes)
+    {
+        if (outcomes.Count == 0)
+        {
+            return Task.FromResult(Array.Empty<bool>());
+        }
+
+        var pendings = new Pending[outcomes.Count];
+        var results = new Task<bool>[outcomes.Count];
+        for (var i = 0; i < pendings.Length; i++)
+        {
+            pendings[i] = new Pending(outcomes[i]);
+            results[i] = pendings[i].Result.Task;
+        }
+
+        return QueueAsync(pendings, Task.WhenAll(results));
+    }
+
+    private async Task<T> QueueAsync<T>(Pending[] pendings, Task<T> result)
+    {
         bool lead;
         lock (_gate)
         {
-            _queue.Add(pending);
+            _queue.AddRange(pendings);
             lead = _writers < MaxConcurrentWrites;
             if (lead)
             {
@@ -55,7 +83,7 @@ internal sealed class AttemptFinisher(IWebhookOutboxStore store)
             await WriteQueuedAsync().ConfigureAwait(false);
         }
 
-        return await pending.Result.Task.ConfigureAwait(false);
+        return await result.ConfigureAwait(false);
     }
 
     private async Task WriteQueuedAsync()

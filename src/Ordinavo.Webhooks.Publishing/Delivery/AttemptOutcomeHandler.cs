@@ -15,7 +15,6 @@ namespace Ordinavo.Webhooks.Publishing;
 /// </summary>
 internal sealed class AttemptOutcomeHandler
 {
-    private readonly IWebhookOutboxStore _store;
     private readonly IWebhookSubscriptionStore _subscriptions;
     private readonly WebhookPublisherOptions _options;
     private readonly TimeProvider _time;
@@ -31,6 +30,7 @@ internal sealed class AttemptOutcomeHandler
 
     public AttemptOutcomeHandler(
         IWebhookOutboxStore store,
+        AttemptFinisher finisher,
         IWebhookSubscriptionStore subscriptions,
         WebhookPublisherOptions options,
         TimeProvider time,
@@ -41,7 +41,6 @@ internal sealed class AttemptOutcomeHandler
         string workerId,
         Func<double> random)
     {
-        _store = store;
         _subscriptions = subscriptions;
         _options = options;
         _time = time;
@@ -52,7 +51,7 @@ internal sealed class AttemptOutcomeHandler
         _workerId = workerId;
         _random = random;
         _retryPolicy = new RetryPolicy(options);
-        _finisher = new AttemptFinisher(store);
+        _finisher = finisher;
         _health = new SubscriptionHealthTracker(store);
     }
 
@@ -141,15 +140,21 @@ internal sealed class AttemptOutcomeHandler
 
     /// <summary>Hands a finished attempt and the delivery's new state to the group commit.</summary>
     private Task<bool> FinishAsync(WebhookDeliveryAttempt attempt, WebhookAttemptResolution resolution, DateTimeOffset at, WebhookDeadLetterReason? reason = null) =>
-        _finisher.FinishAsync(new WebhookAttemptOutcome { Attempt = attempt, LeaseOwner = _workerId, Resolution = resolution, At = at, DeadLetterReason = reason });
+        _finisher.FinishAsync(new WebhookAttemptOutcome { DeliveryId = attempt.DeliveryId, Attempt = attempt, LeaseOwner = _workerId, Resolution = resolution, At = at, DeadLetterReason = reason });
 
-    /// <summary>Dead-letters a delivery: with the attempt that ended it through the group commit, without one (the subscription is gone) directly.</summary>
+    /// <summary>Dead-letters a delivery through the group commit, with the attempt that ended it or without one (the subscription is gone or disabled).</summary>
     public async Task DeadLetterAsync(WebhookDeliveryRecord delivery, WebhookDeadLetterReason reason, WebhookDeliveryAttempt? attempt, CancellationToken cancellationToken)
     {
         var at = _time.GetUtcNow();
-        var applied = attempt is null
-            ? await _store.DeadLetterAsync(delivery.Id, _workerId, at, reason, cancellationToken).ConfigureAwait(false)
-            : await FinishAsync(attempt, WebhookAttemptResolution.DeadLettered, at, reason).ConfigureAwait(false);
+        var applied = await _finisher.FinishAsync(new WebhookAttemptOutcome
+        {
+            DeliveryId = delivery.Id,
+            Attempt = attempt,
+            LeaseOwner = _workerId,
+            Resolution = WebhookAttemptResolution.DeadLettered,
+            At = at,
+            DeadLetterReason = reason,
+        }).ConfigureAwait(false);
         if (!applied)
         {
             Log.LeaseLost(_logger, delivery.Id);

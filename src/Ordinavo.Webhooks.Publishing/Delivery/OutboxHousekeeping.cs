@@ -11,7 +11,7 @@ namespace Ordinavo.Webhooks.Publishing;
 /// logged and tried again on the next tick; it never stops deliveries.
 /// </summary>
 internal sealed class OutboxHousekeeping(
-    IWebhookOutboxStore store,
+    IWebhookDeliveryMonitor monitor,
     WebhookPublisherOptions options,
     TimeProvider time,
     WebhookPublisherTelemetry telemetry,
@@ -63,12 +63,12 @@ internal sealed class OutboxHousekeeping(
     internal async Task RunDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        telemetry.QueueDepth = await store.GetQueueDepthAsync(now, cancellationToken).ConfigureAwait(false);
+        telemetry.QueueDepth = await monitor.GetQueueDepthAsync(now, cancellationToken).ConfigureAwait(false);
         if (options.Retention is { } retention && now >= _nextPurge)
         {
             _nextPurge = now + PurgeInterval;
             var cutoff = now - retention;
-            var purged = await store.PurgeAsync(cutoff, includeDeadLetters: false, cancellationToken).ConfigureAwait(false);
+            var purged = await monitor.PurgeAsync(cutoff, includeDeadLetters: false, cancellationToken).ConfigureAwait(false);
             if (purged > 0)
             {
                 Log.Purged(logger, purged, cutoff);

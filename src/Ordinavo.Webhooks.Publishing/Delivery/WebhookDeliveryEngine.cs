@@ -27,6 +27,7 @@ internal sealed class WebhookDeliveryEngine
     private readonly TimeProvider _time;
     private readonly DeliverySignal _signal;
     private readonly ILogger _logger;
+    private readonly AttemptFinisher _finisher;
     private readonly AttemptOutcomeHandler _outcomes;
     private readonly OutboxHousekeeping _housekeeping;
     private readonly DeliveryScheduler _scheduler;
@@ -36,6 +37,7 @@ internal sealed class WebhookDeliveryEngine
 
     public WebhookDeliveryEngine(
         IWebhookOutboxStore store,
+        IWebhookDeliveryMonitor monitor,
         IWebhookSubscriptionStore subscriptions,
         WebhookSender sender,
         IOptions<WebhookPublisherOptions> options,
@@ -58,8 +60,9 @@ internal sealed class WebhookDeliveryEngine
             : _options.WorkerId;
         // Delivered events have a category of their own, easy to turn up or down apart from the engine's other lines.
         var deliveries = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Ordinavo.Webhooks.Publishing.Deliveries");
-        _outcomes = new AttemptOutcomeHandler(store, subscriptions, _options, timeProvider, telemetry, [.. observers], _logger, deliveries, WorkerId, () => Random());
-        _housekeeping = new OutboxHousekeeping(store, _options, timeProvider, telemetry, _logger);
+        _finisher = new AttemptFinisher(store);
+        _outcomes = new AttemptOutcomeHandler(store, _finisher, subscriptions, _options, timeProvider, telemetry, [.. observers], _logger, deliveries, WorkerId, () => Random());
+        _housekeeping = new OutboxHousekeeping(monitor, _options, timeProvider, telemetry, _logger);
     }
 
     /// <summary>This worker's lease owner id.</summary>
@@ -177,9 +180,15 @@ internal sealed class WebhookDeliveryEngine
             StartAll(starts, started, cancellationToken);
         }
 
-        foreach (var deferral in deferrals)
+        if (deferrals.Count > 0)
         {
-            await _store.RescheduleAsync(deferral.Delivery.Id, WorkerId, deferral.Until, cancellationToken).ConfigureAwait(false);
+            var outcomes = new WebhookAttemptOutcome[deferrals.Count];
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                outcomes[i] = Release(deferrals[i].Delivery, deferrals[i].Until);
+            }
+
+            await _finisher.FinishAllAsync(outcomes).ConfigureAwait(false);
         }
 
         return (leased, lease && wanted > 0 && leased == wanted && !probing);
@@ -248,15 +257,22 @@ internal sealed class WebhookDeliveryEngine
         }
     }
 
-    private async Task ReleaseAsync(IReadOnlyList<WebhookDeliveryRecord> deliveries)
+    /// <summary>An outcome without an attempt: the delivery is given back, due at <paramref name="at"/>.</summary>
+    private WebhookAttemptOutcome Release(WebhookDeliveryRecord delivery, DateTimeOffset at) =>
+        new() { DeliveryId = delivery.Id, LeaseOwner = WorkerId, Resolution = WebhookAttemptResolution.Rescheduled, At = at };
+
+    private async Task ReleaseAsync(List<WebhookDeliveryRecord> deliveries)
     {
         try
         {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            foreach (var delivery in deliveries)
+            var now = _time.GetUtcNow();
+            var outcomes = new WebhookAttemptOutcome[deliveries.Count];
+            for (var i = 0; i < outcomes.Length; i++)
             {
-                await _store.RescheduleAsync(delivery.Id, WorkerId, _time.GetUtcNow(), cts.Token).ConfigureAwait(false);
+                outcomes[i] = Release(deliveries[i], now);
             }
+
+            await _finisher.FinishAllAsync(outcomes).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -275,7 +291,7 @@ internal sealed class WebhookDeliveryEngine
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             Log.SubscriptionStoreFailed(_logger, delivery.SubscriptionId, delivery.Id, ex);
-            await _store.RescheduleAsync(delivery.Id, WorkerId, _time.GetUtcNow() + _options.PollInterval, cancellationToken).ConfigureAwait(false);
+            await _finisher.FinishAsync(Release(delivery, _time.GetUtcNow() + _options.PollInterval)).ConfigureAwait(false);
             return false;
         }
 

@@ -8,12 +8,11 @@ using Ordinavo.Webhooks.Contracts.Serialization;
 namespace Ordinavo.Webhooks.Publishing;
 
 /// <summary>
-/// The <see cref="IWebhookOperations"/> over the outbox's query and operations seam (reads and requeues), its worker seam
-/// (retention purge only), the subscription store and the sender.
+/// The <see cref="IWebhookOperations"/> over the outbox's query and operations seam (reads, requeues and purge), the
+/// subscription store and the sender.
 /// </summary>
 internal sealed class WebhookOperations(
     IWebhookDeliveryMonitor monitor,
-    IWebhookOutboxStore outbox,
     IWebhookSubscriptionStore subscriptions,
     WebhookSender sender,
     TimeProvider timeProvider,
@@ -81,5 +80,5 @@ internal sealed class WebhookOperations(
         monitor.GetAttemptsAsync(deliveryId, cancellationToken);
 
     public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken) =>
-        outbox.PurgeAsync(completedBefore, includeDeadLetters, cancellationToken);
+        monitor.PurgeAsync(completedBefore, includeDeadLetters, cancellationToken);
 }

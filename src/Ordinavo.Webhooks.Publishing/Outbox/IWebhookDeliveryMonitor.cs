@@ -7,7 +7,8 @@ namespace Ordinavo.Webhooks.Publishing;
 
 /// <summary>
 /// The query and operations seam of the outbox: what operators (and <see cref="IWebhookOperations"/>) need to look at
-/// deliveries and their attempts and to make deliveries due again. The delivery worker never calls it.
+/// deliveries and their attempts, to make deliveries due again and to purge old ones; the delivery worker's
+/// housekeeping (queue depth gauge, retention purge) uses it too. The delivery path (enqueue, lease, finish) never does.
 /// </summary>
 /// <remarks>
 /// A store implements this seam and <see cref="IWebhookOutboxStore"/> (the worker seam) over the same data; the store
@@ -25,6 +26,18 @@ public interface IWebhookDeliveryMonitor
 
     /// <summary>The attempts of one delivery, oldest first (empty when none or the delivery is unknown).</summary>
     Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken);
+
+    /// <summary>Counts pending and due deliveries at <paramref name="now"/> (the queue depth gauge).</summary>
+    Task<WebhookQueueDepth> GetQueueDepthAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes <see cref="WebhookDeliveryState.Succeeded"/> deliveries completed before <paramref name="completedBefore"/>,
+    /// and with <paramref name="includeDeadLetters"/> also dead-lettered ones completed before it, with their attempts;
+    /// and forgets enqueued event ids created before it that have no delivery left. Pending deliveries are never purged.
+    /// The delivery worker's retention and <see cref="IWebhookOperations.PurgeAsync"/> call it.
+    /// </summary>
+    /// <returns>How many deliveries were deleted.</returns>
+    Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken);
 
     /// <summary>
     /// Makes one delivery due again at <paramref name="nextAttemptAt"/>, whatever its state (succeeded, dead-lettered or

@@ -112,52 +112,72 @@ public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore, IWebhookDe
     }
 
     /// <inheritdoc />
-    public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<bool>> FinishAttemptsAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(attempt);
+        WebhookOutboxStoreSupport.ThrowIfInvalidOutcomes(outcomes);
         cancellationToken.ThrowIfCancellationRequested();
+        var applied = new bool[outcomes.Count];
         lock (_gate)
         {
-            if (!_deliveries.TryGetValue(attempt.DeliveryId, out var entry))
+            for (var i = 0; i < applied.Length; i++)
             {
-                return Task.FromResult(false);
-            }
+                var outcome = outcomes[i];
+                if (!_deliveries.TryGetValue(outcome.DeliveryId, out var entry))
+                {
+                    continue;
+                }
 
-            if (!_attempts.TryGetValue(entry.Id, out var list))
-            {
-                list = [];
-                _attempts[entry.Id] = list;
-            }
+                if (outcome.Attempt is { } attempt)
+                {
+                    RecordAttempt(entry, attempt);
+                }
 
-            list.Add(attempt);
-            entry.AttemptCount = Math.Max(entry.AttemptCount, attempt.AttemptNumber);
-            entry.LastAttemptAt = attempt.StartedAt;
-            entry.LastStatusCode = attempt.StatusCode;
-            entry.LastErrorKind = attempt.ErrorKind;
-            return Task.FromResult(true);
+                if (entry.State != WebhookDeliveryState.Pending || !string.Equals(entry.LeaseOwner, outcome.LeaseOwner, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Unindex(entry);
+                switch (outcome.Resolution)
+                {
+                    case WebhookAttemptResolution.Succeeded:
+                        entry.State = WebhookDeliveryState.Succeeded;
+                        entry.CompletedAt = outcome.At;
+                        break;
+                    case WebhookAttemptResolution.DeadLettered:
+                        entry.State = WebhookDeliveryState.DeadLettered;
+                        entry.CompletedAt = outcome.At;
+                        entry.DeadLetterReason = outcome.DeadLetterReason ?? WebhookDeadLetterReason.RetriesExhausted;
+                        break;
+                    default:
+                        entry.NextAttemptAt = outcome.At;
+                        break;
+                }
+
+                entry.LeaseOwner = null;
+                entry.LeaseExpiresAt = null;
+                Index(entry);
+                applied[i] = true;
+            }
         }
+
+        return Task.FromResult<IReadOnlyList<bool>>(applied);
     }
 
-    /// <inheritdoc />
-    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        Guarded(deliveryId, leaseOwner, entry => entry.NextAttemptAt = nextAttemptAt, cancellationToken);
-
-    /// <inheritdoc />
-    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
-        Guarded(deliveryId, leaseOwner, entry =>
+    private void RecordAttempt(Entry entry, WebhookDeliveryAttempt attempt)
+    {
+        if (!_attempts.TryGetValue(entry.Id, out var list))
         {
-            entry.State = WebhookDeliveryState.Succeeded;
-            entry.CompletedAt = completedAt;
-        }, cancellationToken);
+            list = [];
+            _attempts[entry.Id] = list;
+        }
 
-    /// <inheritdoc />
-    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
-        Guarded(deliveryId, leaseOwner, entry =>
-        {
-            entry.State = WebhookDeliveryState.DeadLettered;
-            entry.CompletedAt = deadLetteredAt;
-            entry.DeadLetterReason = reason;
-        }, cancellationToken);
+        list.Add(attempt);
+        entry.AttemptCount = Math.Max(entry.AttemptCount, attempt.AttemptNumber);
+        entry.LastAttemptAt = attempt.StartedAt;
+        entry.LastStatusCode = attempt.StatusCode;
+        entry.LastErrorKind = attempt.ErrorKind;
+    }
 
     /// <inheritdoc />
     public Task<WebhookDeliveryRecord?> GetDeliveryAsync(string deliveryId, CancellationToken cancellationToken)
@@ -395,29 +415,6 @@ public sealed class InMemoryWebhookOutboxStore : IWebhookOutboxStore, IWebhookDe
                 : current with { FailingSince = current.FailingSince ?? at };
             _health[subscriptionId] = updated;
             return Task.FromResult(updated);
-        }
-    }
-
-    private Task<bool> Guarded(string deliveryId, string leaseOwner, Action<Entry> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(deliveryId);
-        ArgumentNullException.ThrowIfNull(leaseOwner);
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            if (!_deliveries.TryGetValue(deliveryId, out var entry) ||
-                entry.State != WebhookDeliveryState.Pending ||
-                !string.Equals(entry.LeaseOwner, leaseOwner, StringComparison.Ordinal))
-            {
-                return Task.FromResult(false);
-            }
-
-            Unindex(entry);
-            change(entry);
-            entry.LeaseOwner = null;
-            entry.LeaseExpiresAt = null;
-            Index(entry);
-            return Task.FromResult(true);
         }
     }
 

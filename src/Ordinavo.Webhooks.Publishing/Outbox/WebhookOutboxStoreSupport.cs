@@ -43,6 +43,63 @@ public static class WebhookOutboxStoreSupport
     }
 
     /// <summary>
+    /// Puts leased deliveries in the order <see cref="IWebhookOutboxStore.LeaseDueAsync"/> returns them: oldest
+    /// <see cref="WebhookDeliveryRecord.NextAttemptAt"/> first, then by id (ordinal). For stores whose lease statement
+    /// returns the rows in no particular order (an <c>UPDATE ... RETURNING</c>).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="leased"/> is null.</exception>
+    public static void SortLeased(List<WebhookDeliveryRecord> leased)
+    {
+        ArgumentNullException.ThrowIfNull(leased);
+        leased.Sort(static (a, b) =>
+        {
+            var byTime = a.NextAttemptAt.CompareTo(b.NextAttemptAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(a.Id, b.Id);
+        });
+    }
+
+    /// <summary>
+    /// Checks the argument of <see cref="IWebhookOutboxStore.FinishAttemptsAsync"/>: not null; every outcome with a
+    /// delivery id and a lease owner, an attempt (when there is one) of that delivery, a defined resolution, and each
+    /// delivery at most once in the batch (a batch applies one new state per delivery).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="outcomes"/> or one of them is null.</exception>
+    /// <exception cref="ArgumentException">An outcome is incomplete or inconsistent, or a delivery appears twice.</exception>
+    public static void ThrowIfInvalidOutcomes(IReadOnlyList<WebhookAttemptOutcome> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Count == 0)
+        {
+            return;
+        }
+
+        var seen = new HashSet<string>(outcomes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var outcome = outcomes[i] ?? throw new ArgumentNullException(nameof(outcomes), $"Outcome {i} is null.");
+            if (string.IsNullOrEmpty(outcome.DeliveryId) || string.IsNullOrEmpty(outcome.LeaseOwner))
+            {
+                throw new ArgumentException($"Outcome {i} has no delivery id or no lease owner.", nameof(outcomes));
+            }
+
+            if (outcome.Attempt is { } attempt && !string.Equals(attempt.DeliveryId, outcome.DeliveryId, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Outcome {i} carries an attempt of another delivery.", nameof(outcomes));
+            }
+
+            if (!Enum.IsDefined(outcome.Resolution))
+            {
+                throw new ArgumentException($"Outcome {i} has an unknown resolution.", nameof(outcomes));
+            }
+
+            if (!seen.Add(outcome.DeliveryId))
+            {
+                throw new ArgumentException($"Outcome {i} finishes a delivery the batch already finishes; a batch finishes each delivery once.", nameof(outcomes));
+            }
+        }
+    }
+
+    /// <summary>
     /// Checks the argument of <see cref="IWebhookDeliveryMonitor.QueryDeliveriesAsync"/>: not null, with a
     /// <see cref="WebhookDeliveryQuery.Limit"/> of 1 to <see cref="MaxQueryLimit"/>.
     /// </summary>

@@ -129,7 +129,7 @@ public class PublishingThroughputBenchmarks
     {
         // A store under retention stays bounded; without this purge (outside the measurement) the in-memory store would keep
         // every delivered body of the whole run, and the growing heap, not the engine, would set the pace.
-        _store.PurgeAsync(DateTimeOffset.MaxValue, includeDeadLetters: true, CancellationToken.None).GetAwaiter().GetResult();
+        _services.GetRequiredService<IWebhookDeliveryMonitor>().PurgeAsync(DateTimeOffset.MaxValue, includeDeadLetters: true, CancellationToken.None).GetAwaiter().GetResult();
         Volatile.Write(ref _received, 0);
         Volatile.Write(ref _target, Events);
         _done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

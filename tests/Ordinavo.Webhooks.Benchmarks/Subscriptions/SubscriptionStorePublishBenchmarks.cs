@@ -163,13 +163,13 @@ public abstract class SubscriptionStorePublishBenchmarks
                 }
 
                 drained += leased.Count;
-                foreach (var delivery in leased)
-                {
-                    store.CompleteAsync(delivery.Id, "bench", now, CancellationToken.None).GetAwaiter().GetResult();
-                }
+                var outcomes = leased
+                    .Select(d => new WebhookAttemptOutcome { DeliveryId = d.Id, LeaseOwner = "bench", Resolution = WebhookAttemptResolution.Succeeded, At = now })
+                    .ToArray();
+                store.FinishAttemptsAsync(outcomes, CancellationToken.None).GetAwaiter().GetResult();
             }
 
-            store.PurgeAsync(DateTimeOffset.MaxValue, includeDeadLetters: true, CancellationToken.None).GetAwaiter().GetResult();
+            Services.GetRequiredService<IWebhookDeliveryMonitor>().PurgeAsync(DateTimeOffset.MaxValue, includeDeadLetters: true, CancellationToken.None).GetAwaiter().GetResult();
             return drained;
         }
     }

@@ -53,11 +53,16 @@ public sealed class AttemptFinisherTests
         Assert.True(await finisher.FinishAsync(Outcome("node-1")));
     }
 
-    private static WebhookAttemptOutcome Outcome(string owner) => new()
+    private static WebhookAttemptOutcome Outcome(string owner)
     {
-        Attempt = new WebhookDeliveryAttempt { DeliveryId = Guid.NewGuid().ToString("N"), AttemptId = "del_1", AttemptNumber = 1, StartedAt = T0, StatusCode = 200 },
-        LeaseOwner = owner,
-        Resolution = WebhookAttemptResolution.Succeeded,
-        At = T0,
-    };
+        var deliveryId = Guid.NewGuid().ToString("N");
+        return new()
+        {
+            DeliveryId = deliveryId,
+            Attempt = new WebhookDeliveryAttempt { DeliveryId = deliveryId, AttemptId = "del_1", AttemptNumber = 1, StartedAt = T0, StatusCode = 200 },
+            LeaseOwner = owner,
+            Resolution = WebhookAttemptResolution.Succeeded,
+            At = T0,
+        };
+    }
 }

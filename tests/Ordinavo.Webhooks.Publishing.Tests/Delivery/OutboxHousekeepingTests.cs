@@ -10,7 +10,7 @@ public sealed class OutboxHousekeepingTests
     [Fact]
     public async Task The_gauge_is_read_on_every_run_and_the_purge_runs_once_per_interval_with_the_retention_cut_off()
     {
-        var store = Substitute.For<IWebhookOutboxStore>();
+        var store = Substitute.For<IWebhookDeliveryMonitor>();
         store.GetQueueDepthAsync(Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>()).Returns(new WebhookQueueDepth(7, 3));
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 18, 16, 40, 0, TimeSpan.Zero));
         using var telemetry = new WebhookPublisherTelemetry();
@@ -32,7 +32,7 @@ public sealed class OutboxHousekeepingTests
     [Fact]
     public async Task Without_retention_nothing_is_purged()
     {
-        var store = Substitute.For<IWebhookOutboxStore>();
+        var store = Substitute.For<IWebhookDeliveryMonitor>();
         using var telemetry = new WebhookPublisherTelemetry();
         var housekeeping = new OutboxHousekeeping(store, new WebhookPublisherOptions { Retention = null }, new FakeTimeProvider(new DateTimeOffset(2026, 6, 18, 16, 40, 0, TimeSpan.Zero)), telemetry, NullLogger.Instance);
 

@@ -140,7 +140,7 @@ public sealed class KestrelDeliveryTests
 
         await allAcknowledged.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(published.Order(), acknowledged.Keys.Order());
-        await WaitForAsync(async () => (await publisher.Outbox.GetQueueDepthAsync(DateTimeOffset.UtcNow, Ct)).Pending == 0);
+        await WaitForAsync(async () => (await publisher.Monitor.GetQueueDepthAsync(DateTimeOffset.UtcNow, Ct)).Pending == 0);
         var deliveries = (await publisher.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { Limit = 1000 }, Ct)).Items;
         Assert.Equal(events, deliveries.Count);
         Assert.All(deliveries, d => Assert.Equal(WebhookDeliveryState.Succeeded, d.State));

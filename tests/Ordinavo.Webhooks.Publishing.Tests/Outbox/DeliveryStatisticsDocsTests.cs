@@ -13,7 +13,9 @@ public sealed class DeliveryStatisticsDocsTests
         var now = DateTimeOffset.UtcNow;
         await EnqueueAsync(store, "sub-a", "tenant-a", now.AddMinutes(-5));
         var leased = Assert.Single(await store.LeaseDueAsync("node", now.AddMinutes(-4), 1, TimeSpan.FromMinutes(1), CancellationToken.None));
-        await store.CompleteAsync(leased.Id, "node", now.AddMinutes(-3), CancellationToken.None);
+        await store.FinishAttemptsAsync(
+            [new WebhookAttemptOutcome { DeliveryId = leased.Id, LeaseOwner = "node", Resolution = WebhookAttemptResolution.Succeeded, At = now.AddMinutes(-3) }],
+            CancellationToken.None);
         await EnqueueAsync(store, "sub-b", "tenant-b", now.AddMinutes(-5));
         await EnqueueAsync(store, "sub-a", "tenant-a", now.AddMinutes(-2));
 

@@ -52,21 +52,8 @@ public sealed class WakingOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeS
     public Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
         Inner.LeaseDueAsync(owner, now, batchSize, leaseDuration, cancellationToken);
 
-    public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken) => Inner.RecordAttemptAsync(attempt, cancellationToken);
-
-    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        Inner.RescheduleAsync(deliveryId, leaseOwner, nextAttemptAt, cancellationToken);
-
-    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
-        Inner.CompleteAsync(deliveryId, leaseOwner, completedAt, cancellationToken);
-
-    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
-        Inner.DeadLetterAsync(deliveryId, leaseOwner, deadLetteredAt, reason, cancellationToken);
-
-    public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken) =>
-        Inner.PurgeAsync(completedBefore, includeDeadLetters, cancellationToken);
-
-    public Task<WebhookQueueDepth> GetQueueDepthAsync(DateTimeOffset now, CancellationToken cancellationToken) => Inner.GetQueueDepthAsync(now, cancellationToken);
+    public Task<IReadOnlyList<bool>> FinishAttemptsAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken cancellationToken) =>
+        Inner.FinishAttemptsAsync(outcomes, cancellationToken);
 
     public Task<WebhookSubscriptionHealth> RecordSubscriptionOutcomeAsync(string subscriptionId, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken) =>
         Inner.RecordSubscriptionOutcomeAsync(subscriptionId, succeeded, at, cancellationToken);

@@ -79,7 +79,7 @@ public static class MyTestDatabase
     public static Task DropAsync(MyDatabase database) => Task.CompletedTask;
 }
 
-/// <summary>A store author's worker seam (the default <see cref="IWebhookOutboxStore.FinishAttemptsAsync"/>).</summary>
+/// <summary>A store author's worker seam.</summary>
 public class MyWorkerStore(MyDatabase database) : IWebhookOutboxStore
 {
     public MyDatabase Database => database;
@@ -91,21 +91,8 @@ public class MyWorkerStore(MyDatabase database) : IWebhookOutboxStore
     public Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
         database.Tables.LeaseDueAsync(owner, now, batchSize, leaseDuration, cancellationToken);
 
-    public Task<bool> RecordAttemptAsync(WebhookDeliveryAttempt attempt, CancellationToken cancellationToken) => database.Tables.RecordAttemptAsync(attempt, cancellationToken);
-
-    public Task<bool> RescheduleAsync(string deliveryId, string leaseOwner, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        database.Tables.RescheduleAsync(deliveryId, leaseOwner, nextAttemptAt, cancellationToken);
-
-    public Task<bool> CompleteAsync(string deliveryId, string leaseOwner, DateTimeOffset completedAt, CancellationToken cancellationToken) =>
-        database.Tables.CompleteAsync(deliveryId, leaseOwner, completedAt, cancellationToken);
-
-    public Task<bool> DeadLetterAsync(string deliveryId, string leaseOwner, DateTimeOffset deadLetteredAt, WebhookDeadLetterReason reason, CancellationToken cancellationToken) =>
-        database.Tables.DeadLetterAsync(deliveryId, leaseOwner, deadLetteredAt, reason, cancellationToken);
-
-    public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken) =>
-        database.Tables.PurgeAsync(completedBefore, includeDeadLetters, cancellationToken);
-
-    public Task<WebhookQueueDepth> GetQueueDepthAsync(DateTimeOffset now, CancellationToken cancellationToken) => database.Tables.GetQueueDepthAsync(now, cancellationToken);
+    public Task<IReadOnlyList<bool>> FinishAttemptsAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken cancellationToken) =>
+        database.Tables.FinishAttemptsAsync(outcomes, cancellationToken);
 
     public Task<WebhookSubscriptionHealth> RecordSubscriptionOutcomeAsync(string subscriptionId, bool succeeded, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.Tables.RecordSubscriptionOutcomeAsync(subscriptionId, succeeded, at, cancellationToken);
@@ -119,6 +106,11 @@ public sealed class MyDeliveryMonitor(MyDatabase database) : IWebhookDeliveryMon
     public Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken) => database.Tables.QueryDeliveriesAsync(query, cancellationToken);
 
     public Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken) => database.Tables.GetAttemptsAsync(deliveryId, cancellationToken);
+
+    public Task<WebhookQueueDepth> GetQueueDepthAsync(DateTimeOffset now, CancellationToken cancellationToken) => database.Tables.GetQueueDepthAsync(now, cancellationToken);
+
+    public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken) =>
+        database.Tables.PurgeAsync(completedBefore, includeDeadLetters, cancellationToken);
 
     public Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) => database.Tables.RequeueAsync(deliveryId, nextAttemptAt, cancellationToken);
 
@@ -138,6 +130,11 @@ public sealed class MyDatabaseOutboxStore(MyDatabase database) : MyWorkerStore(d
     public Task<WebhookDeliveryPage> QueryDeliveriesAsync(WebhookDeliveryQuery query, CancellationToken cancellationToken) => _monitor.QueryDeliveriesAsync(query, cancellationToken);
 
     public Task<IReadOnlyList<WebhookDeliveryAttempt>> GetAttemptsAsync(string deliveryId, CancellationToken cancellationToken) => _monitor.GetAttemptsAsync(deliveryId, cancellationToken);
+
+    public Task<WebhookQueueDepth> GetQueueDepthAsync(DateTimeOffset now, CancellationToken cancellationToken) => _monitor.GetQueueDepthAsync(now, cancellationToken);
+
+    public Task<int> PurgeAsync(DateTimeOffset completedBefore, bool includeDeadLetters, CancellationToken cancellationToken) =>
+        _monitor.PurgeAsync(completedBefore, includeDeadLetters, cancellationToken);
 
     public Task<bool> RequeueAsync(string deliveryId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) => _monitor.RequeueAsync(deliveryId, nextAttemptAt, cancellationToken);
 
