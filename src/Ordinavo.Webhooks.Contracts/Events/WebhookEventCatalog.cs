@@ -59,6 +59,8 @@ public static class WebhookEventCatalog
 
     private static readonly Dictionary<string, WebhookEventDescriptor> ByName = Index();
 
+    private static readonly byte[][] Utf8Names = Array.ConvertAll(Descriptors, d => System.Text.Encoding.UTF8.GetBytes(d.Type.Value));
+
     /// <summary>Every event type of the contract, in the contract's order.</summary>
     public static IReadOnlyList<WebhookEventDescriptor> All => Descriptors;
 
@@ -156,6 +158,28 @@ public static class WebhookEventCatalog
     /// <summary>Returns the catalog's string instance for a known name, so that equal names share one string.</summary>
     internal static string Intern(string value) =>
         ByName is not null && ByName.TryGetValue(value, out var descriptor) ? descriptor.Type.Value : value;
+
+    /// <summary>
+    /// The known event type whose name is <paramref name="utf8Name"/> (unescaped UTF-8), without making a string of it:
+    /// readers of a body look the name up before they decode it.
+    /// </summary>
+    /// <returns><see langword="false"/> for any other name (decode it and use <see cref="WebhookEventType.TryParse"/>).</returns>
+    internal static bool TryGetKnown(ReadOnlySpan<byte> utf8Name, out WebhookEventType type)
+    {
+        // 24 names: a scan with a length check before each comparison costs less than hashing the name.
+        for (var i = 0; i < Utf8Names.Length; i++)
+        {
+            var name = Utf8Names[i];
+            if (name.Length == utf8Name.Length && utf8Name.SequenceEqual(name))
+            {
+                type = Descriptors[i].Type;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
 
     private static WebhookEventDescriptor D(
         WebhookEventType type,

@@ -60,9 +60,10 @@ public readonly struct WebhookEventType : IEquatable<WebhookEventType>, ICompara
     {
         get
         {
-            var value = Value;
+            // A span, not a substring: the receiver asks for the category of every event it reads.
+            var value = Value.AsSpan();
             var dot = value.IndexOf('.');
-            var prefix = dot < 0 ? value : value.Substring(0, dot);
+            var prefix = dot < 0 ? value : value.Slice(0, dot);
             return prefix switch
             {
                 "target" => WebhookEventCategory.Target,

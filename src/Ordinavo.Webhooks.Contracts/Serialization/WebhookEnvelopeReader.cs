@@ -44,7 +44,14 @@ internal static class WebhookEnvelopeReader
     public static bool TryReadEventType(ref Utf8JsonReader reader, out WebhookEventType type)
     {
         type = default;
-        return reader.TokenType == JsonTokenType.String && WebhookEventType.TryParse(reader.GetString(), out type);
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        // The contract's types are found without decoding the name; any other name is decoded and checked.
+        return (!reader.ValueIsEscaped && !reader.HasValueSequence && WebhookEventCatalog.TryGetKnown(reader.ValueSpan, out type))
+            || WebhookEventType.TryParse(reader.GetString(), out type);
     }
 
     /// <summary><c>occurredAt</c> (and every timestamp): a JSON string, ISO 8601 with an offset or <c>Z</c>, converted to UTC.</summary>
@@ -70,7 +77,15 @@ internal static class WebhookEnvelopeReader
     /// names are compared after unescaping and the last of duplicate names wins. Unlike the serializer, which skips
     /// values it does not read, bytes that are not UTF-8 are rejected anywhere in the body.
     /// </remarks>
-    public static bool TryRead(ReadOnlySpan<byte> body, out WebhookEnvelopeFields envelope, out WebhookPayloadErrorReason reason)
+    /// <param name="body">The body.</param>
+    /// <param name="envelope">The envelope, when the method returns <see langword="true"/>.</param>
+    /// <param name="reason">Why the body was rejected, when the method returns <see langword="false"/>.</param>
+    /// <param name="expectedEventId">
+    /// The eventId the body is expected to carry (the receiver's verified header), if known: when the body's eventId
+    /// equals it, <see cref="WebhookEnvelopeFields.EventId"/> is this instance instead of a decoded copy. Any other
+    /// eventId is read as usual.
+    /// </param>
+    public static bool TryRead(ReadOnlySpan<byte> body, out WebhookEnvelopeFields envelope, out WebhookPayloadErrorReason reason, string? expectedEventId = null)
     {
         envelope = default;
         if (IsBlank(body))
@@ -107,6 +122,12 @@ internal static class WebhookEnvelopeReader
                 switch (member)
                 {
                     case Member.EventId:
+                        if (expectedEventId is not null && reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(expectedEventId))
+                        {
+                            eventId = expectedEventId;
+                            break;
+                        }
+
                         if (!TryReadString(ref reader, out eventId, ref reason))
                         {
                             return false;

@@ -8,6 +8,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Contracts.Diagnostics;
@@ -24,10 +25,17 @@ internal sealed class WebhookSender(
     IHttpClientFactory httpClientFactory,
     IOptions<WebhookPublisherOptions> options,
     TimeProvider timeProvider,
-    WebhookPublisherTelemetry telemetry)
+    WebhookPublisherTelemetry telemetry,
+    IOptionsMonitor<HttpClientFactoryOptions>? clientOptions = null)
 {
     private const string TraceParentHeader = "traceparent";
     private readonly WebhookPublisherOptions _options = options.Value;
+
+    // The factory hands out a new client around its current handler on every call, each with a cancellation source of its
+    // own; one client is kept as long as the factory keeps that handler (its handler lifetime), then taken anew, so
+    // handler rotation and the named client's configuration apply as they would per call.
+    private readonly TimeSpan _clientLifetime = clientOptions?.Get(WebhookPublisherOptions.HttpClientName).HandlerLifetime ?? TimeSpan.Zero;
+    private volatile CurrentClient? _client;
 
     public async Task<SendResult> SendAsync(
         WebhookSubscription subscription,
@@ -72,19 +80,19 @@ internal sealed class WebhookSender(
         request.Headers.TryAddWithoutValidation(WebhookHeaderNames.EventType, eventType);
         request.Headers.TryAddWithoutValidation(WebhookHeaderNames.DeliveryId, attemptId);
         request.Headers.TryAddWithoutValidation(WebhookHeaderNames.DeliveryAttempt, attemptNumber.ToString(CultureInfo.InvariantCulture));
-        using var unrecorded = activity is null ? StartUnrecorded() : null;
         // The Id of a W3C activity is exactly the traceparent value the runtime's HTTP diagnostics write
         // (00-{trace id}-{span id}-{flags}). A host that forces hierarchical ids gets no traceparent rather than a made-up
         // one. Neither tracestate nor baggage is sent: the endpoint is a third party.
-        if ((activity ?? unrecorded) is { IdFormat: ActivityIdFormat.W3C } traced)
+        var traceParent = activity is null ? UnrecordedTraceParent() : activity.IdFormat == ActivityIdFormat.W3C ? activity.Id : null;
+        if (traceParent is not null)
         {
-            request.Headers.TryAddWithoutValidation(TraceParentHeader, traced.Id);
+            request.Headers.TryAddWithoutValidation(TraceParentHeader, traceParent);
         }
 
         // One source for both the attempt timeout and the caller's token (no linked source per attempt).
         using var timeout = new CancellationTokenSource(_options.AttemptTimeout, timeProvider);
         using var callerRegistration = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);
-        var client = httpClientFactory.CreateClient(WebhookPublisherOptions.HttpClientName);
+        var client = Client();
         HttpResponseMessage response;
         try
         {
@@ -168,6 +176,22 @@ internal sealed class WebhookSender(
         }
     }
 
+    /// <summary>The factory's client for the publisher, taken anew once the factory's handler lifetime has passed.</summary>
+    private HttpClient Client()
+    {
+        var now = timeProvider.GetTimestamp();
+        if (_client is { } current
+            && (_clientLifetime == Timeout.InfiniteTimeSpan || timeProvider.GetElapsedTime(current.TakenAt, now) < _clientLifetime))
+        {
+            return current.Client;
+        }
+
+        // Two attempts may both take a client here; either is fine, and the one not kept is collected with its source.
+        var client = httpClientFactory.CreateClient(WebhookPublisherOptions.HttpClientName);
+        _client = new CurrentClient(client, now);
+        return client;
+    }
+
     /// <summary>Whether the URL may be attempted: absolute, HTTPS (or HTTP when allowed).</summary>
     public bool IsAcceptableEndpoint(Uri endpoint) =>
         endpoint.IsAbsoluteUri &&
@@ -187,14 +211,17 @@ internal sealed class WebhookSender(
 
     /// <summary>
     /// Without a listener no span is recorded, yet the receiver still gets a W3C context to correlate with (the host's
-    /// trace when there is one): an unrecorded activity is started for the attempt.
+    /// trace when there is one): an unrecorded activity is started for its id and stopped at once. Left running, it
+    /// would be the ambient activity of the HTTP call, and the runtime's HTTP diagnostics would create an activity of
+    /// their own (with its tags) under it for every attempt, recorded by no one.
     /// </summary>
-    private static Activity StartUnrecorded()
+    private static string? UnrecordedTraceParent()
     {
-        var unrecorded = new Activity(WebhookPublisherTelemetry.DeliverSpan);
+        using var unrecorded = new Activity(WebhookPublisherTelemetry.DeliverSpan);
         unrecorded.SetIdFormat(ActivityIdFormat.W3C);
         unrecorded.ActivityTraceFlags = ActivityTraceFlags.None; // set before Start: not recorded, whatever the parent is
-        return unrecorded.Start();
+        unrecorded.Start();
+        return unrecorded.IdFormat == ActivityIdFormat.W3C ? unrecorded.Id : null;
     }
 
     private static bool IsRefused(Exception exception)
@@ -254,4 +281,6 @@ internal sealed class WebhookSender(
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private sealed record CurrentClient(HttpClient Client, long TakenAt);
 }

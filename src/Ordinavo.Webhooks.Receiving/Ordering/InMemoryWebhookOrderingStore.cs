@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,10 +13,12 @@ namespace Ordinavo.Webhooks.Receiving;
 public sealed class InMemoryWebhookOrderingStore : IWebhookOrderingStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<WebhookEntityKey, Entry> _entries = [];
-    private readonly Queue<(WebhookEntityKey Key, long Version)> _updateOrder = new();
+
+    // A least-recently-updated list: an update moves the entity's node to the end, so a busy entity costs one node
+    // however often it changes, and the entity forgotten first is the list's head.
+    private readonly Dictionary<WebhookEntityKey, LinkedListNode<Entry>> _entries = [];
+    private readonly LinkedList<Entry> _updateOrder = new();
     private readonly int _maxEntries;
-    private long _version;
 
     /// <summary>Creates a store with the given bound.</summary>
     /// <param name="options">The bound; <see langword="null"/> for the default.</param>
@@ -43,7 +46,7 @@ public sealed class InMemoryWebhookOrderingStore : IWebhookOrderingStore
     {
         lock (_gate)
         {
-            return new(_entries.TryGetValue(entity, out var entry) ? entry.OccurredAt : null);
+            return new(_entries.TryGetValue(entity, out var node) ? node.Value.OccurredAt : null);
         }
     }
 
@@ -52,50 +55,35 @@ public sealed class InMemoryWebhookOrderingStore : IWebhookOrderingStore
     {
         lock (_gate)
         {
-            var version = ++_version;
-            if (_entries.TryGetValue(entity, out var existing) && existing.OccurredAt > occurredAt)
+            ref var node = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, entity, out var known);
+            if (!known)
             {
-                occurredAt = existing.OccurredAt;
+                node = _updateOrder.AddLast(new Entry(entity, occurredAt));
+                if (_entries.Count > _maxEntries)
+                {
+                    // node is not used after this: removing from the dictionary may move its storage.
+                    var oldest = _updateOrder.First!;
+                    _updateOrder.RemoveFirst();
+                    _entries.Remove(oldest.Value.Key);
+                }
+
+                return ValueTask.CompletedTask;
             }
 
-            _entries[entity] = new Entry(occurredAt, version);
-            _updateOrder.Enqueue((entity, version));
-            Trim();
+            if (occurredAt > node!.Value.OccurredAt)
+            {
+                node.Value = node.Value with { OccurredAt = occurredAt };
+            }
+
+            if (node != _updateOrder.Last)
+            {
+                _updateOrder.Remove(node);
+                _updateOrder.AddLast(node);
+            }
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private void Trim()
-    {
-        // The queue holds one item per update; items whose version is no longer current are skipped on the way.
-        while (_entries.Count > _maxEntries && _updateOrder.TryDequeue(out var oldest))
-        {
-            if (_entries.TryGetValue(oldest.Key, out var entry) && entry.Version == oldest.Version)
-            {
-                _entries.Remove(oldest.Key);
-            }
-        }
-
-        if (_updateOrder.Count > (2 * _maxEntries) + 16)
-        {
-            // Many updates of the same entities: keep only the current item of each (amortised O(1) per update).
-            var current = new Queue<(WebhookEntityKey Key, long Version)>(_entries.Count);
-            foreach (var item in _updateOrder)
-            {
-                if (_entries.TryGetValue(item.Key, out var entry) && entry.Version == item.Version)
-                {
-                    current.Enqueue(item);
-                }
-            }
-
-            _updateOrder.Clear();
-            foreach (var item in current)
-            {
-                _updateOrder.Enqueue(item);
-            }
-        }
-    }
-
-    private readonly record struct Entry(DateTimeOffset OccurredAt, long Version);
+    private readonly record struct Entry(WebhookEntityKey Key, DateTimeOffset OccurredAt);
 }

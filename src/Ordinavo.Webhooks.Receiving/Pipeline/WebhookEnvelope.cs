@@ -32,10 +32,13 @@ internal readonly struct WebhookEnvelope
     /// <summary>The entity (see <see cref="WebhookEntityKey.TryGetFor"/>), when the type's category has one and its section is present.</summary>
     public WebhookEntityKey? Entity { get; }
 
-    /// <summary>Reads the envelope; <see langword="false"/> when the body is not a JSON object with a valid envelope.</summary>
-    public static bool TryRead(ReadOnlySpan<byte> body, out WebhookEnvelope envelope, out WebhookPayloadErrorReason reason)
+    /// <summary>
+    /// Reads the envelope; <see langword="false"/> when the body is not a JSON object with a valid envelope. When the
+    /// body's eventId equals <paramref name="expectedEventId"/> (the verified header), that string is kept, not a copy.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> body, out WebhookEnvelope envelope, out WebhookPayloadErrorReason reason, string? expectedEventId = null)
     {
-        if (!WebhookEnvelopeReader.TryRead(body, out var fields, out reason))
+        if (!WebhookEnvelopeReader.TryRead(body, out var fields, out reason, expectedEventId))
         {
             envelope = default;
             return false;

@@ -167,7 +167,7 @@ public sealed class WebhookReceiver
                 activity.SetTag(WebhookTelemetryTags.DeliveryAttempt, attempt);
             }
 
-            if (!WebhookEnvelope.TryRead(body.Span, out var envelope, out _))
+            if (!WebhookEnvelope.TryRead(body.Span, out var envelope, out _, eventId))
             {
                 return new(Finish(activity, Reject(WebhookReceiveOutcome.InvalidPayload, eventId)));
             }

@@ -67,4 +67,34 @@ public sealed class EnvelopeReaderTests
         Assert.Equal("tenantId", WebhookEnvelopeReader.FirstMissing("evt_1", WebhookEventType.TargetUpdated, at, ""));
         Assert.Null(WebhookEnvelopeReader.FirstMissing("evt_1", WebhookEventType.TargetUpdated, at, "t"));
     }
+
+    [Theory]
+    [InlineData("visit_report.approved")]
+    [InlineData("visit\\u005freport.approved")]
+    [InlineData("inventory.adjusted")]
+    public void The_event_type_reads_as_its_name_whether_known_escaped_or_unknown(string written)
+    {
+        var body = Encoding.UTF8.GetBytes(
+            "{\"eventId\":\"evt_1\",\"eventType\":\"" + written + "\",\"occurredAt\":\"2026-06-18T16:40:00Z\",\"tenantId\":\"t\"}");
+
+        Assert.True(WebhookEnvelopeReader.TryRead(body, out var envelope, out _));
+
+        var expected = written == "inventory.adjusted" ? "inventory.adjusted" : "visit_report.approved";
+        Assert.Equal(expected, envelope.EventType.Value);
+        Assert.Equal(WebhookEventType.Parse(expected).IsKnown, envelope.EventType.IsKnown);
+    }
+
+    [Fact]
+    public void The_expected_event_id_is_kept_when_the_body_repeats_it_and_the_bodys_own_is_read_otherwise()
+    {
+        var body = Encoding.UTF8.GetBytes(
+            "{\"eventId\":\"evt_01J0000000000000000000000A\",\"eventType\":\"target.updated\",\"occurredAt\":\"2026-06-18T16:40:00Z\",\"tenantId\":\"t\"}");
+        var expected = new string("evt_01J0000000000000000000000A".AsSpan());
+
+        Assert.True(WebhookEnvelopeReader.TryRead(body, out var same, out _, expected));
+        Assert.Same(expected, same.EventId);
+
+        Assert.True(WebhookEnvelopeReader.TryRead(body, out var other, out _, "evt_01J0000000000000000000000B"));
+        Assert.Equal("evt_01J0000000000000000000000A", other.EventId);
+    }
 }

@@ -101,6 +101,12 @@ public sealed partial class DeliveryEngineTests
         host.Start();
         await using var h = new EngineHarness();
         h.AddSubscription();
+        System.Diagnostics.Activity? ambient = null;
+        h.Handler.Respond = (_, _) =>
+        {
+            ambient = System.Diagnostics.Activity.Current;
+            return Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK));
+        };
         await h.Publisher.PublishAsync(EngineHarness.Input(), Ct);
 
         Assert.Equal(1, await h.RunOnceAsync());
@@ -110,6 +116,10 @@ public sealed partial class DeliveryEngineTests
         var parts = traceParent.Split('-');
         Assert.Equal(host.TraceId.ToHexString(), parts[1]);
         Assert.NotEqual(host.SpanId.ToHexString(), parts[2]);
+
+        // The unrecorded span only names the attempt: the HTTP call runs in the host's activity, so the runtime's HTTP
+        // diagnostics do not make an activity of their own under it.
+        Assert.Same(host, ambient);
     }
 
     [Theory]
