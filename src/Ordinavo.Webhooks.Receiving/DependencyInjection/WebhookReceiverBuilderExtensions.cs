@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
 using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Receiving;
@@ -33,15 +35,7 @@ public static class WebhookReceiverBuilderExtensions
         }
 
         builder.Services.TryAddScoped<THandler>();
-        var registration = new WebhookHandlerRegistration(eventTypePattern, typeof(THandler));
-        builder.Services.Configure<WebhookReceiverOptions>(builder.Name, options =>
-        {
-            if (!options.Handlers.Contains(registration))
-            {
-                options.Handlers.Add(registration);
-            }
-        });
-        return builder;
+        return Register(builder, new WebhookHandlerRegistration(eventTypePattern, typeof(THandler)));
     }
 
     /// <summary>Sends events of <paramref name="eventType"/> to <typeparamref name="THandler"/>.</summary>
@@ -80,14 +74,7 @@ public static class WebhookReceiverBuilderExtensions
         where TEvent : WebhookCategoryEvent
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var category = WebhookCategoryEvents.CategoryOf(typeof(TEvent));
-        if (eventType.IsEmpty || eventType.Category != category)
-        {
-            throw new ArgumentException(
-                $"'{eventType}' is not a {WebhookCategoryEvents.Pattern(category)} event type, so a {typeof(TEvent).Name} handler cannot take it. Use the view of its category, or the untyped IWebhookHandler.",
-                nameof(eventType));
-        }
-
+        CheckCategory<TEvent>(eventType);
         builder.Services.TryAddScoped<THandler>();
         return builder.AddHandler<TypedWebhookHandler<THandler, TEvent>>(eventType.Value);
     }
@@ -105,6 +92,51 @@ public static class WebhookReceiverBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddScoped<THandler>();
         return builder.AddHandler<TypedWebhookHandler<THandler, TEvent>>(WebhookCategoryEvents.Pattern(WebhookCategoryEvents.CategoryOf(typeof(TEvent))));
+    }
+
+    /// <summary>
+    /// Sends events of <paramref name="eventType"/> to a delegate that gets the category's view <typeparamref name="TEvent"/>
+    /// (its section non-nullable), chosen from the delegate's first parameter:
+    /// <c>AddHandler(WebhookEventType.VisitReportApproved, (VisitReportWebhookEvent e, WebhookEventContext context, CancellationToken ct) =&gt; ...)</c>.
+    /// For small receivers; the same rules and start-up checks as a handler class (<see cref="IWebhookHandler{TEvent}"/>,
+    /// the form to prefer for real code): complete to have the event marked handled, throw to have it delivered again.
+    /// Take services from the event's DI scope with <see cref="WebhookEventContext.Services"/>.
+    /// </summary>
+    /// <typeparam name="TEvent">The category's event view.</typeparam>
+    /// <param name="builder">The receiver builder.</param>
+    /// <param name="eventType">The event type; it must belong to the view's category.</param>
+    /// <param name="handler">Handles one event (called once per event, possibly concurrently).</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentException">The event type is empty or belongs to another category.</exception>
+    public static IWebhookReceiverBuilder AddHandler<TEvent>(
+        this IWebhookReceiverBuilder builder,
+        WebhookEventType eventType,
+        Func<TEvent, WebhookEventContext, CancellationToken, Task> handler)
+        where TEvent : WebhookCategoryEvent
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(handler);
+        CheckCategory<TEvent>(eventType);
+        return Register(builder, new WebhookHandlerRegistration(eventType.Value, typeof(DelegateWebhookHandler<TEvent>), new DelegateWebhookHandler<TEvent>(handler)));
+    }
+
+    /// <summary>
+    /// Sends every event type of <typeparamref name="TEvent"/>'s category (for example <c>visit_report.*</c>) to a delegate
+    /// that gets the category's view: <c>AddHandler((BillingWebhookEvent e, WebhookEventContext context, CancellationToken ct) =&gt; ...)</c>.
+    /// </summary>
+    /// <typeparam name="TEvent">The category's event view.</typeparam>
+    /// <param name="builder">The receiver builder.</param>
+    /// <param name="handler">Handles one event (called once per event, possibly concurrently).</param>
+    /// <returns>The builder.</returns>
+    public static IWebhookReceiverBuilder AddHandler<TEvent>(
+        this IWebhookReceiverBuilder builder,
+        Func<TEvent, WebhookEventContext, CancellationToken, Task> handler)
+        where TEvent : WebhookCategoryEvent
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(handler);
+        var pattern = WebhookCategoryEvents.Pattern(WebhookCategoryEvents.CategoryOf(typeof(TEvent)));
+        return Register(builder, new WebhookHandlerRegistration(pattern, typeof(DelegateWebhookHandler<TEvent>), new DelegateWebhookHandler<TEvent>(handler)));
     }
 
     /// <summary>Sends every event (known or not) to <typeparamref name="THandler"/>.</summary>
@@ -194,6 +226,30 @@ public static class WebhookReceiverBuilderExtensions
         Replace(builder, typeof(IWebhookOrderingStore), ServiceDescriptor.KeyedSingleton<IWebhookOrderingStore>(builder.Name, static (sp, key) => new InMemoryWebhookOrderingStore(
             sp.GetRequiredService<Options.IOptionsMonitor<InMemoryWebhookOrderingStoreOptions>>().Get((string?)key))));
         return builder;
+    }
+
+    private static IWebhookReceiverBuilder Register(IWebhookReceiverBuilder builder, WebhookHandlerRegistration registration)
+    {
+        builder.Services.Configure<WebhookReceiverOptions>(builder.Name, options =>
+        {
+            if (!options.Handlers.Contains(registration))
+            {
+                options.Handlers.Add(registration);
+            }
+        });
+        return builder;
+    }
+
+    private static void CheckCategory<TEvent>(WebhookEventType eventType)
+        where TEvent : WebhookCategoryEvent
+    {
+        var category = WebhookCategoryEvents.CategoryOf(typeof(TEvent));
+        if (eventType.IsEmpty || eventType.Category != category)
+        {
+            throw new ArgumentException(
+                $"'{eventType}' is not a {WebhookCategoryEvents.Pattern(category)} event type, so a {typeof(TEvent).Name} handler cannot take it. Use the view of its category, or the untyped IWebhookHandler.",
+                nameof(eventType));
+        }
     }
 
     private static void Replace(IWebhookReceiverBuilder builder, Type serviceType, ServiceDescriptor descriptor)

@@ -45,4 +45,7 @@ internal static partial class Log
 
     [LoggerMessage(10, LogLevel.Error, "The {Receiver} kept its current options: the new ones have an unusable secret ({Reason}).")]
     public static partial void ReloadRejected(ILogger logger, string receiver, WebhookSecretErrorReason reason);
+
+    [LoggerMessage(14, LogLevel.Warning, "The webhook receive observer {Observer} failed for event {EventId} in the {Receiver}; the answer is unchanged.")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string observer, string eventId, string receiver);
 }

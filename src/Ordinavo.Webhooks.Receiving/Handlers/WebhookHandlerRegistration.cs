@@ -1,13 +1,28 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
 using Ordinavo.Webhooks.Contracts;
 
 namespace Ordinavo.Webhooks.Receiving;
 
-/// <summary>One handler registration: which event types (exact, <c>category.*</c> or <c>*</c>) go to which handler type.</summary>
-internal sealed record WebhookHandlerRegistration(string Pattern, Type HandlerType)
+/// <summary>
+/// One handler registration: which event types (exact, <c>category.*</c> or <c>*</c>) go to which handler: a type resolved
+/// from the event's DI scope, or, for a delegate, the one <paramref name="Instance"/> that wraps it.
+/// </summary>
+internal sealed record WebhookHandlerRegistration(string Pattern, Type HandlerType, IWebhookHandler? Instance = null)
 {
     public const string AllPattern = "*";
+
+    /// <summary>How start-up messages name the handler: the registered class, or the delegate's event view.</summary>
+    public string HandlerName => Instance is not null
+        ? $"a handler delegate of {HandlerType.GetGenericArguments()[0].Name}"
+        : HandlerType.IsGenericType && HandlerType.GetGenericTypeDefinition() == typeof(TypedWebhookHandler<,>)
+            ? HandlerType.GetGenericArguments()[0].Name // a typed handler runs through an adapter: name the handler the host registered
+            : HandlerType.Name;
+
+    /// <summary>The handler for one event: the delegate's wrapper, or the type resolved from the event's scope.</summary>
+    public IWebhookHandler Resolve(IServiceProvider services) =>
+        Instance ?? (IWebhookHandler)services.GetRequiredService(HandlerType);
 
     public bool Matches(WebhookEventType eventType)
     {

@@ -35,6 +35,7 @@ public sealed class WebhookReceiver
     private readonly ReceiverTelemetry _telemetry;
     private readonly TimeProvider _timeProvider;
     private readonly string _label;
+    private readonly IWebhookReceiveObserver[] _observers;
     private readonly ConcurrentDictionary<string, long> _unhandledLoggedAt = new(StringComparer.Ordinal);
     private volatile Settings _settings;
 
@@ -44,8 +45,10 @@ public sealed class WebhookReceiver
         IServiceScopeFactory scopeFactory,
         ILogger logger,
         ReceiverTelemetry telemetry,
-        TimeProvider timeProvider)
+        TimeProvider timeProvider,
+        IWebhookReceiveObserver[] observers)
     {
+        _observers = observers;
         Name = name;
         _label = name.Length == 0 ? "webhook receiver" : $"webhook receiver '{name}'";
         _scopeFactory = scopeFactory;
@@ -184,8 +187,8 @@ public sealed class WebhookReceiver
             }
 
             activity?.SetTag(WebhookTelemetryTags.EventType, eventType.Value);
-            var handlerTypes = settings.GetHandlerTypes(eventType);
-            if (handlerTypes.Length == 0)
+            var handlers = settings.GetHandlers(eventType);
+            if (handlers.Length == 0)
             {
                 _telemetry.Unhandled(Name, eventType.Value);
                 if (eventType.Value == TestEventType)
@@ -197,12 +200,18 @@ public sealed class WebhookReceiver
                     Log.Unhandled(_logger, eventId, eventType.Value, _label);
                 }
 
-                return new(Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Unhandled, eventId, eventType)));
+                var unhandled = Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Unhandled, eventId, eventType));
+                if (_observers.Length != 0)
+                {
+                    Observe(unhandled, deliveryId, attempt);
+                }
+
+                return new(unhandled);
             }
 
-            var pending = DispatchAsync(envelope, body, deliveryId, attempt, handlerTypes, settings.LeaseDuration, activity, cancellationToken);
+            var pending = DispatchAsync(envelope, body, deliveryId, attempt, handlers, settings.LeaseDuration, activity, cancellationToken);
             activity = null; // DispatchAsync finishes it.
-            return pending;
+            return _observers.Length == 0 ? pending : ObserveAsync(pending, deliveryId, attempt);
         }
         finally
         {
@@ -215,7 +224,7 @@ public sealed class WebhookReceiver
         ReadOnlyMemory<byte> body,
         string? deliveryId,
         int? attempt,
-        Type[] handlerTypes,
+        WebhookHandlerRegistration[] handlers,
         TimeSpan leaseDuration,
         Activity? activity,
         CancellationToken cancellationToken)
@@ -284,9 +293,9 @@ public sealed class WebhookReceiver
                     Log.Stale(_logger, eventId, eventType.Value, entity!.Value.ToString(), latest!.Value);
                 }
 
-                foreach (var handlerType in handlerTypes)
+                foreach (var registration in handlers)
                 {
-                    var handler = (IWebhookHandler)services.GetRequiredService(handlerType);
+                    var handler = registration.Resolve(services);
                     await handler.HandleAsync(context, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -342,6 +351,30 @@ public sealed class WebhookReceiver
                 Log.Handled(_logger, eventId, eventType.Value, _label, attempt?.ToString(CultureInfo.InvariantCulture) ?? "(not sent)");
             }
             return Finish(activity, WebhookReceiveResult.Of(WebhookReceiveOutcome.Handled, eventId, eventType, context.ParsedEvent));
+        }
+    }
+
+    private async ValueTask<WebhookReceiveResult> ObserveAsync(ValueTask<WebhookReceiveResult> pending, string? deliveryId, int? attempt)
+    {
+        var result = await pending.ConfigureAwait(false);
+        Observe(result, deliveryId, attempt);
+        return result;
+    }
+
+    private void Observe(WebhookReceiveResult result, string? deliveryId, int? attempt)
+    {
+        var observation = new WebhookReceiveObservation(Name, result, deliveryId, attempt);
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.OnReceived(observation);
+            }
+            catch (Exception ex)
+            {
+                // An observer only watches: its failure changes neither the answer nor the event's handled mark.
+                Log.ObserverFailed(_logger, ex, observer.GetType().Name, result.EventId!, _label);
+            }
         }
     }
 
@@ -463,7 +496,7 @@ public sealed class WebhookReceiver
     private sealed class Settings
     {
         private readonly WebhookHandlerRegistration[] _handlers;
-        private readonly ConcurrentDictionary<WebhookEventType, Type[]> _handlersByType = new();
+        private readonly ConcurrentDictionary<WebhookEventType, WebhookHandlerRegistration[]> _handlersByType = new();
 
         public Settings(WebhookReceiverOptions options, TimeProvider timeProvider)
         {
@@ -493,23 +526,25 @@ public sealed class WebhookReceiver
 
         public TimeSpan LeaseDuration { get; }
 
-        public Type[] GetHandlerTypes(WebhookEventType eventType)
+        /// <summary>The handlers of an event type, each once (a class registered for a type and its category runs once).</summary>
+        public WebhookHandlerRegistration[] GetHandlers(WebhookEventType eventType)
         {
             if (_handlersByType.TryGetValue(eventType, out var cached))
             {
                 return cached;
             }
 
-            var matching = new List<Type>();
+            var matching = new List<WebhookHandlerRegistration>();
             foreach (var registration in _handlers)
             {
-                if (registration.Matches(eventType) && !matching.Contains(registration.HandlerType))
+                if (registration.Matches(eventType) &&
+                    !matching.Exists(m => m.HandlerType == registration.HandlerType && ReferenceEquals(m.Instance, registration.Instance)))
                 {
-                    matching.Add(registration.HandlerType);
+                    matching.Add(registration);
                 }
             }
 
-            Type[] result = [.. matching];
+            WebhookHandlerRegistration[] result = [.. matching];
             if (_handlersByType.Count < MaxCachedEventTypes)
             {
                 _handlersByType.TryAdd(eventType, result);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -18,14 +19,17 @@ internal sealed class WebhookReceiverFactory : IWebhookReceiverFactory, IDisposa
     private readonly TimeProvider _timeProvider;
     private readonly ReceiverTelemetry _telemetry;
     private readonly IDisposable? _changes;
+    private readonly IWebhookReceiveObserver[] _observers;
 
     public WebhookReceiverFactory(
         IOptionsMonitor<WebhookReceiverOptions> options,
         IServiceScopeFactory scopeFactory,
         TimeProvider timeProvider,
         ILoggerFactory? loggerFactory = null,
-        IMeterFactory? meterFactory = null)
+        IMeterFactory? meterFactory = null,
+        IEnumerable<IWebhookReceiveObserver>? observers = null)
     {
+        _observers = observers is null ? [] : [.. observers];
         _options = options;
         _scopeFactory = scopeFactory;
         _timeProvider = timeProvider;
@@ -65,6 +69,6 @@ internal sealed class WebhookReceiverFactory : IWebhookReceiverFactory, IDisposa
                     : $"No webhook receiver named '{name}' is registered: call services.AddOrdinavoWebhookReceiver(\"{name}\", ...).");
         }
 
-        return new WebhookReceiver(name, options, _scopeFactory, _logger, _telemetry, _timeProvider);
+        return new WebhookReceiver(name, options, _scopeFactory, _logger, _telemetry, _timeProvider, _observers);
     }
 }

@@ -59,7 +59,7 @@ internal sealed class WebhookReceiverOptionsValidator(ILoggerFactory? loggerFact
             {
                 var nearest = WebhookEventCatalog.FindNearest(registration.Pattern);
                 failures.Add(
-                    $"{label}: {HandlerName(registration.HandlerType)} is registered for '{registration.Pattern}', which matches no event type of the catalog" +
+                    $"{label}: {registration.HandlerName} is registered for '{registration.Pattern}', which matches no event type of the catalog" +
                     (nearest is null ? "" : $"; did you mean '{nearest}'?") +
                     " If it is an event type of your own, add it to CustomEventTypes.");
             }
@@ -93,10 +93,4 @@ internal sealed class WebhookReceiverOptionsValidator(ILoggerFactory? loggerFact
 
         return false;
     }
-
-    // A typed handler runs through an adapter: name the handler the host registered.
-    private static string HandlerName(Type handlerType) =>
-        handlerType.IsGenericType && handlerType.GetGenericTypeDefinition() == typeof(TypedWebhookHandler<,>)
-            ? handlerType.GetGenericArguments()[0].Name
-            : handlerType.Name;
 }

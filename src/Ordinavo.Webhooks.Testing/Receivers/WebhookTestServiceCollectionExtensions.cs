@@ -28,16 +28,17 @@ public static class WebhookTestServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds a <see cref="RecordingWebhookHandler"/> for every event beside the receiver's own handlers, and the
-    /// <see cref="WebhookEventRecording"/> singleton where a test reads what was handled.
+    /// Records what the application's receivers do with each verified event (its outcome: handled by the application's
+    /// handlers, unhandled, duplicate, failed, ...) in the <see cref="WebhookEventRecording"/> singleton, where a test
+    /// reads it. The recording only watches: it is no handler, so an event that no handler of the application takes
+    /// stays <c>unhandled</c> and a test asserting that it was handled fails.
     /// </summary>
     /// <param name="services">The application's services.</param>
-    /// <param name="receiverName">The receiver's name; <see langword="null"/> for the default receiver.</param>
-    public static IServiceCollection AddOrdinavoWebhookRecording(this IServiceCollection services, string? receiverName = null)
+    public static IServiceCollection AddOrdinavoWebhookRecording(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<WebhookEventRecording>();
-        services.AddOrdinavoWebhookReceiver(receiverName ?? Options.Options.DefaultName, configure: null).AddHandlerForAll<RecordingWebhookHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IWebhookReceiveObserver, RecordingWebhookReceiveObserver>());
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Ordinavo.Webhooks.Contracts.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -10,19 +9,6 @@ internal sealed class TypedWebhookHandler<[DynamicallyAccessedMembers(Dynamicall
     where THandler : class, IWebhookHandler<TEvent>
     where TEvent : WebhookCategoryEvent
 {
-    public Task HandleAsync(WebhookEventContext context, CancellationToken cancellationToken)
-    {
-        TEvent view;
-        try
-        {
-            view = (TEvent)WebhookCategoryEvents.Create(typeof(TEvent), context.Event);
-        }
-        catch (WebhookPayloadException error)
-        {
-            // The category's section is missing: a bad body (400), not a handler failure.
-            throw context.RejectPayload(error);
-        }
-
-        return handler.HandleAsync(view, context, cancellationToken);
-    }
+    public Task HandleAsync(WebhookEventContext context, CancellationToken cancellationToken) =>
+        handler.HandleAsync(WebhookCategoryEvents.View<TEvent>(context), context, cancellationToken);
 }

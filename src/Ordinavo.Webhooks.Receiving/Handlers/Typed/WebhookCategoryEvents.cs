@@ -1,5 +1,6 @@
 using System;
 using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.Contracts.Serialization;
 
 namespace Ordinavo.Webhooks.Receiving;
 
@@ -22,6 +23,20 @@ internal static class WebhookCategoryEvents
         WebhookEventCategory.VisitReport => new VisitReportWebhookEvent(webhookEvent),
         _ => new BillingWebhookEvent(webhookEvent),
     };
+
+    /// <summary>The category view of the context's event; a missing section is a bad body (400), not a handler failure.</summary>
+    public static TEvent View<TEvent>(WebhookEventContext context)
+        where TEvent : WebhookCategoryEvent
+    {
+        try
+        {
+            return (TEvent)Create(typeof(TEvent), context.Event);
+        }
+        catch (WebhookPayloadException error)
+        {
+            throw context.RejectPayload(error);
+        }
+    }
 
     /// <summary>The pattern of every type of a category: <c>visit_report.*</c>.</summary>
     public static string Pattern(WebhookEventCategory category) => category switch
