@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 
+using Ordinavo.Webhooks.TestSupport.AspNetCore;
+
 namespace Ordinavo.Webhooks.Publishing.AspNetCore.Tests;
 
 /// <summary>Configuration mistakes stop the host at start with a message naming the fix.</summary>

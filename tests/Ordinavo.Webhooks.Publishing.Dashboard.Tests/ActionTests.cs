@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 
+using Ordinavo.Webhooks.TestSupport.AspNetCore;
+
 namespace Ordinavo.Webhooks.Publishing.Dashboard.Tests;
 
 /// <summary>

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
+using Ordinavo.Webhooks.TestSupport.AspNetCore;
+
 namespace Ordinavo.Webhooks.Publishing.AspNetCore.Tests.Support;
 
 /// <summary>

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Ordinavo.Webhooks.Publishing.Dashboard.Tests.Support;
+namespace Ordinavo.Webhooks.TestSupport.AspNetCore;
 
 /// <summary>
 /// Authenticates a request that carries <c>X-Test-User</c>; <c>X-Test-Tenant</c> adds a <c>tenant</c> claim and
-/// <c>X-Test-Role</c> a role claim (<c>operator</c> satisfies the test hosts' action policy). A browser sends them as
+/// <c>X-Test-Role</c> a role claim (the dashboard test hosts' action policy asks for <c>operator</c>). A browser sends them as
 /// extra headers of its context.
 /// </summary>
 public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Ordinavo.Webhooks.Publishing.Dashboard.Tests.Support;
+namespace Ordinavo.Webhooks.TestSupport.AspNetCore;
 
 /// <summary>Keeps every log entry (category, level, formatted message).</summary>
 public sealed class CollectingLoggerProvider : ILoggerProvider
