@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Ordinavo.Webhooks.Shared;
 
 namespace Ordinavo.Webhooks.Publishing.AspNetCore;
 
@@ -30,11 +31,7 @@ internal sealed class WebhookAdminStartupCheck(IOptions<WebhookAdminOptions> opt
             return;
         }
 
-        var unprotected = dataSource.Endpoints
-            .Where(e => e.Metadata.GetMetadata<WebhookAdminEndpointMarker>() is not null && !IsProtected(e.Metadata))
-            .Select(e => e.Metadata.GetMetadata<WebhookAdminEndpointMarker>()!.Prefix)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var unprotected = EndpointAuthorization.UnprotectedPrefixes<WebhookAdminEndpointMarker>(dataSource.Endpoints, marker => marker.Prefix);
         if (unprotected.Count > 0)
         {
             throw new InvalidOperationException(
@@ -43,10 +40,4 @@ internal sealed class WebhookAdminStartupCheck(IOptions<WebhookAdminOptions> opt
                 "(and remove any AllowAnonymous). For a development host only, set WebhookAdminOptions.AllowAnonymousForDevelopment = true.");
         }
     };
-
-    private static bool IsProtected(EndpointMetadataCollection metadata) =>
-        metadata.GetMetadata<IAllowAnonymous>() is null &&
-        (metadata.GetMetadata<IAuthorizeData>() is not null ||
-         metadata.GetMetadata<AuthorizationPolicy>() is not null ||
-         metadata.GetMetadata<IAuthorizationRequirementData>() is not null);
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Ordinavo.Webhooks.Shared;
 
 namespace Ordinavo.Webhooks.Publishing.Dashboard;
 
@@ -46,11 +47,7 @@ internal sealed class WebhookDashboardStartupCheck(IOptions<WebhookDashboardOpti
             return;
         }
 
-        var unprotected = mapped
-            .Where(e => !IsProtected(e.Metadata))
-            .Select(e => e.Metadata.GetMetadata<WebhookDashboardEndpointMarker>()!.Prefix)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var unprotected = EndpointAuthorization.UnprotectedPrefixes<WebhookDashboardEndpointMarker>(mapped, marker => marker.Prefix);
         if (unprotected.Count > 0)
         {
             throw new InvalidOperationException(
@@ -59,10 +56,4 @@ internal sealed class WebhookDashboardStartupCheck(IOptions<WebhookDashboardOpti
                 "For a development host only, set WebhookDashboardOptions.AllowAnonymousForDevelopment = true.");
         }
     };
-
-    private static bool IsProtected(EndpointMetadataCollection metadata) =>
-        metadata.GetMetadata<IAllowAnonymous>() is null &&
-        (metadata.GetMetadata<IAuthorizeData>() is not null ||
-         metadata.GetMetadata<AuthorizationPolicy>() is not null ||
-         metadata.GetMetadata<IAuthorizationRequirementData>() is not null);
 }
