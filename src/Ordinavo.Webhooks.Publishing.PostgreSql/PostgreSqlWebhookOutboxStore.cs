@@ -72,6 +72,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     private readonly string _purgeEventsSql;
     private readonly string _selectDeliveries;
     private readonly PostgreSqlNotificationListener? _listener;
+    private readonly PostgreSqlPublishBatcher _publishes;
 
     /// <summary>
     /// The payload of this store's own notifications from <see cref="EnqueueAsync(WebhookPreparedEvent, CancellationToken)"/>:
@@ -128,9 +129,12 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         var s = _schema.Quoted;
         _selectDeliveries = $"SELECT {DeliveryColumns} FROM {s}.deliveries";
         _statistics = new PostgreSqlDeliveryStatistics(_schema);
+        _publishes = new PostgreSqlPublishBatcher(WritePublishesAsync);
 
-        // With notifications on, the enqueue statement notifies the schema's channel when it stored deliveries (the
-        // payload is $23): no extra round trip, and in the host's transaction the notification goes out on commit only.
+        // The enqueue statement stores a batch of events (one or more) with their deliveries and returns the ids of the
+        // events it stored (an event id already stored stores nothing). With notifications on, it notifies the schema's
+        // channel once when it stored deliveries (the payload is $23): no extra round trip, and in the host's
+        // transaction the notification goes out on commit only.
         var notifyCte = "";
         var notified = "0";
         if (options.ListenForNotifications)
@@ -146,7 +150,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         _enqueueSql =
             $"""
             WITH ev AS (
-                INSERT INTO {s}.events (event_id, tenant_id, event_type, created_at) VALUES ($1, $2, $3, $4)
+                INSERT INTO {s}.events (event_id, tenant_id, event_type, created_at)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[])
                 ON CONFLICT (event_id) DO NOTHING
                 RETURNING event_id
             ), ins AS (
@@ -154,10 +159,11 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
                 SELECT * FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::bytea[],
                     $12::smallint[], $13::integer[], $14::timestamptz[], $15::text[], $16::timestamptz[], $17::timestamptz[],
                     $18::timestamptz[], $19::timestamptz[], $20::integer[], $21::smallint[], $22::smallint[])
-                WHERE EXISTS (SELECT 1 FROM ev)
+                    AS d({DeliveryColumns})
+                WHERE d.event_id IN (SELECT event_id FROM ev)
                 RETURNING 1
             ){notifyCte}
-            SELECT EXISTS (SELECT 1 FROM ev), (SELECT count(*) FROM ins), {notified};
+            SELECT event_id, {notified} FROM ev;
             """;
         _leaseSql =
             $"""
@@ -287,8 +293,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     {
         WebhookOutboxStoreSupport.ThrowIfInvalidEvent(preparedEvent);
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = _dataSource.CreateCommand(_enqueueSql);
-        return await ExecuteEnqueueAsync(command, preparedEvent, _ownPayload, cancellationToken).ConfigureAwait(false);
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return await _publishes.EnqueueAsync(preparedEvent, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -310,7 +316,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         var connection = transaction.Connection ?? throw new ArgumentException("The transaction has completed.", nameof(transaction));
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(_enqueueSql, connection, transaction);
-        return await ExecuteEnqueueAsync(command, preparedEvent, string.Empty, cancellationToken).ConfigureAwait(false);
+        var stored = await ExecuteEnqueueAsync(command, [preparedEvent], string.Empty, cancellationToken).ConfigureAwait(false);
+        return stored[0];
     }
 
     /// <inheritdoc />
@@ -661,19 +668,53 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         return builder.Build();
     }
 
-    private async Task<bool> ExecuteEnqueueAsync(NpgsqlCommand command, WebhookPreparedEvent prepared, string notificationPayload, CancellationToken cancellationToken)
+    /// <summary>Writes a batch of publishes (see <see cref="PostgreSqlPublishBatcher"/>) in one statement of its own.</summary>
+    private async Task<bool[]> WritePublishesAsync(IReadOnlyList<WebhookPreparedEvent> events, CancellationToken cancellationToken)
     {
-        AddEnqueueParameters(command.Parameters, prepared, notificationPayload);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return reader.GetBoolean(0);
+        await using var command = _dataSource.CreateCommand(_enqueueSql);
+        return await ExecuteEnqueueAsync(command, events, _ownPayload, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The enqueue statement's parameters for one event.</summary>
-    private void AddEnqueueParameters(NpgsqlParameterCollection p, WebhookPreparedEvent prepared, string notificationPayload)
+    /// <summary>Runs the enqueue statement for <paramref name="events"/> (distinct event ids); returns per event whether it was stored.</summary>
+    private async Task<bool[]> ExecuteEnqueueAsync(NpgsqlCommand command, IReadOnlyList<WebhookPreparedEvent> events, string notificationPayload, CancellationToken cancellationToken)
     {
-        var deliveries = prepared.Deliveries;
-        var n = deliveries.Count;
+        AddEnqueueParameters(command.Parameters, events, notificationPayload);
+        var stored = new bool[events.Count];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var eventId = reader.GetString(0);
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (string.Equals(events[i].EventId, eventId, StringComparison.Ordinal))
+                {
+                    stored[i] = true;
+                    break;
+                }
+            }
+        }
+
+        return stored;
+    }
+
+    /// <summary>The enqueue statement's parameters for a batch of events: one array per column, the deliveries of all events together.</summary>
+    private void AddEnqueueParameters(NpgsqlParameterCollection p, IReadOnlyList<WebhookPreparedEvent> events, string notificationPayload)
+    {
+        var eventIdColumn = new string[events.Count];
+        var tenantIdColumn = new string[events.Count];
+        var eventTypeColumn = new string[events.Count];
+        var createdAtColumn = new DateTimeOffset[events.Count];
+        var n = 0;
+        for (var e = 0; e < events.Count; e++)
+        {
+            var prepared = events[e];
+            eventIdColumn[e] = prepared.EventId;
+            tenantIdColumn[e] = prepared.TenantId;
+            eventTypeColumn[e] = prepared.EventType;
+            createdAtColumn[e] = Utc(prepared.CreatedAt);
+            n += prepared.Deliveries.Count;
+        }
+
         var ids = new string[n];
         var eventIds = new string[n];
         var subscriptionIds = new string[n];
@@ -692,35 +733,39 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         var lastStatuses = new int?[n];
         var lastErrors = new short[n];
         var reasons = new short?[n];
-        for (var i = 0; i < n; i++)
+        var i = 0;
+        foreach (var prepared in events)
         {
-            var d = deliveries[i];
-            ids[i] = d.Id;
-            eventIds[i] = d.EventId;
-            subscriptionIds[i] = d.SubscriptionId;
-            tenantIds[i] = d.TenantId;
-            eventTypes[i] = d.EventType;
-            endpoints[i] = d.EndpointUrl.OriginalString;
-            bodies[i] = MemoryMarshal.TryGetArray(d.Body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-                ? segment.Array
-                : d.Body.ToArray();
-            states[i] = (short)d.State;
-            attemptCounts[i] = d.AttemptCount;
-            nextAttempts[i] = Utc(d.NextAttemptAt);
-            leaseOwners[i] = d.LeaseOwner;
-            leaseExpires[i] = Utc(d.LeaseExpiresAt);
-            createdAts[i] = Utc(d.CreatedAt);
-            completedAts[i] = Utc(d.CompletedAt);
-            lastAttemptAts[i] = Utc(d.LastAttemptAt);
-            lastStatuses[i] = d.LastStatusCode;
-            lastErrors[i] = (short)d.LastErrorKind;
-            reasons[i] = d.DeadLetterReason is { } r ? (short)r : null;
+            foreach (var d in prepared.Deliveries)
+            {
+                ids[i] = d.Id;
+                eventIds[i] = d.EventId;
+                subscriptionIds[i] = d.SubscriptionId;
+                tenantIds[i] = d.TenantId;
+                eventTypes[i] = d.EventType;
+                endpoints[i] = d.EndpointUrl.OriginalString;
+                bodies[i] = MemoryMarshal.TryGetArray(d.Body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+                    ? segment.Array
+                    : d.Body.ToArray();
+                states[i] = (short)d.State;
+                attemptCounts[i] = d.AttemptCount;
+                nextAttempts[i] = Utc(d.NextAttemptAt);
+                leaseOwners[i] = d.LeaseOwner;
+                leaseExpires[i] = Utc(d.LeaseExpiresAt);
+                createdAts[i] = Utc(d.CreatedAt);
+                completedAts[i] = Utc(d.CompletedAt);
+                lastAttemptAts[i] = Utc(d.LastAttemptAt);
+                lastStatuses[i] = d.LastStatusCode;
+                lastErrors[i] = (short)d.LastErrorKind;
+                reasons[i] = d.DeadLetterReason is { } r ? (short)r : null;
+                i++;
+            }
         }
 
-        p.Add(Text(prepared.EventId));
-        p.Add(Text(prepared.TenantId));
-        p.Add(Text(prepared.EventType));
-        p.Add(Time(prepared.CreatedAt));
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = eventIdColumn });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = tenantIdColumn });
+        p.Add(new NpgsqlParameter<string[]> { TypedValue = eventTypeColumn });
+        p.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = createdAtColumn });
         p.Add(new NpgsqlParameter<string[]> { TypedValue = ids });
         p.Add(new NpgsqlParameter<string[]> { TypedValue = eventIds });
         p.Add(new NpgsqlParameter<string[]> { TypedValue = subscriptionIds });

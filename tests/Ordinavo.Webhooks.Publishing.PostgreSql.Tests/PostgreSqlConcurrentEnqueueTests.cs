@@ -31,4 +31,50 @@ public sealed class PostgreSqlConcurrentEnqueueTests : IAsyncLifetime
         Assert.Equal(300L, await _database.ScalarAsync("SELECT count(*) FROM __schema__.deliveries"));
         Assert.Equal(300L, await _database.ScalarAsync("SELECT count(DISTINCT event_id) FROM __schema__.events"));
     }
+
+    [Fact]
+    public async Task A_publish_that_the_database_refuses_fails_alone_and_the_publishes_beside_it_are_stored()
+    {
+        await using var store = new PostgreSqlWebhookOutboxStore(_database.Options());
+        var stored = TestEvents.Prepared(WebhookIdentifiers.NewEventId());
+        Assert.True(await store.EnqueueAsync(stored, CancellationToken.None));
+
+        // A new event whose delivery reuses a stored delivery id breaks the deliveries' primary key: its statement fails,
+        // and with it any batch it shares with the concurrent publishes.
+        var fresh = TestEvents.Prepared(WebhookIdentifiers.NewEventId());
+        var delivery = fresh.Deliveries[0];
+        var clash = new WebhookPreparedEvent
+        {
+            EventId = fresh.EventId,
+            TenantId = fresh.TenantId,
+            EventType = fresh.EventType,
+            CreatedAt = fresh.CreatedAt,
+            Deliveries =
+            [
+                new WebhookDeliveryRecord
+                {
+                    Id = stored.Deliveries[0].Id,
+                    EventId = delivery.EventId,
+                    SubscriptionId = delivery.SubscriptionId,
+                    TenantId = delivery.TenantId,
+                    EventType = delivery.EventType,
+                    EndpointUrl = delivery.EndpointUrl,
+                    Body = delivery.Body,
+                    NextAttemptAt = delivery.NextAttemptAt,
+                    CreatedAt = delivery.CreatedAt,
+                },
+            ],
+        };
+        var good = Enumerable.Range(0, 40).Select(_ => TestEvents.Prepared(WebhookIdentifiers.NewEventId())).ToArray();
+
+        var goodTasks = good.Select(e => Task.Run(() => store.EnqueueAsync(e, CancellationToken.None))).ToList();
+        var clashTask = Task.Run(() => store.EnqueueAsync(clash, CancellationToken.None));
+        goodTasks.AddRange(good.Take(20).Select(e => Task.Run(() => store.EnqueueAsync(TestEvents.Prepared(WebhookIdentifiers.NewEventId()), CancellationToken.None))));
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => clashTask);
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
+        Assert.All(await Task.WhenAll(goodTasks), Assert.True);
+        Assert.Equal(61L, await _database.ScalarAsync("SELECT count(*) FROM __schema__.deliveries"));
+        Assert.Equal(0L, await _database.ScalarAsync($"SELECT count(*) FROM __schema__.events WHERE event_id = '{clash.EventId}'"));
+    }
 }

@@ -40,6 +40,7 @@ internal sealed class DeliveryScheduler
     private int _inFlight;
     private int _held;
     private int _roundRobin;
+    private bool _storeMayHaveMore = true;
 
     public DeliveryScheduler(WebhookPublisherOptions options, TimeProvider time)
     {
@@ -200,8 +201,24 @@ internal sealed class DeliveryScheduler
                 }
             }
 
+            // Held deliveries running low call for a lease only when the store may hold more that is due: the last lease
+            // was cut short by the budget (or skipped). After a lease that found fewer due deliveries than it asked
+            // for, new ones announce themselves (a publish on this node, a notification from another, the poll); leasing
+            // on every completed attempt would ask an empty store once per attempt.
             var lowWater = HeldFactor * _options.MaxConcurrentDeliveries / 2;
-            return (next, _held <= lowWater || (next is null && _held > _inFlight));
+            return (next, (_held <= lowWater && _storeMayHaveMore) || (next is null && _held > _inFlight));
+        }
+    }
+
+    /// <summary>
+    /// Records what the worker's last look at the store showed: <paramref name="mayHaveMore"/> when the lease was cut
+    /// short by the held budget (it got all it asked for, or was skipped for want of budget), so that more may be due.
+    /// </summary>
+    public void RecordLease(bool mayHaveMore)
+    {
+        lock (_gate)
+        {
+            _storeMayHaveMore = mayHaveMore;
         }
     }
 

@@ -176,8 +176,14 @@ internal sealed class WebhookDeliveryEngine
             var now = _time.GetUtcNow();
             var batch = await _store.LeaseDueAsync(WorkerId, now, wanted, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
             leased = batch.Count;
+            _scheduler.RecordLease(mayHaveMore: leased == wanted);
             probing = _scheduler.Place(batch, starts, deferrals);
             StartAll(starts, started, cancellationToken);
+        }
+        else if (lease)
+        {
+            // No budget to lease with: whatever is due stays in the store until attempts complete.
+            _scheduler.RecordLease(mayHaveMore: true);
         }
 
         if (deferrals.Count > 0)

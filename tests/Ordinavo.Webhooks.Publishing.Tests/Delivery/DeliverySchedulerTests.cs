@@ -60,6 +60,26 @@ public sealed class DeliverySchedulerTests
     }
 
     [Fact]
+    public void Held_deliveries_running_low_wake_the_worker_only_when_its_last_lease_was_cut_short_by_the_budget()
+    {
+        var scheduler = Scheduler(global: 10, perEndpoint: 1);
+        var starts = new List<DeliveryScheduler.Start>();
+
+        // The last lease found fewer due deliveries than it asked for: the store is drained, nothing to lease on completion.
+        scheduler.RecordLease(mayHaveMore: false);
+        scheduler.Place([Delivery("a")], starts, []);
+        var (_, drained) = scheduler.Complete(Assert.Single(starts), answered: true, continueFlow: true);
+        Assert.False(drained);
+
+        // The last lease got all it asked for: more may be due, so a freed budget calls for the next lease.
+        starts.Clear();
+        scheduler.RecordLease(mayHaveMore: true);
+        scheduler.Place([Delivery("a")], starts, []);
+        var (_, more) = scheduler.Complete(Assert.Single(starts), answered: true, continueFlow: true);
+        Assert.True(more);
+    }
+
+    [Fact]
     public void The_waiting_deliveries_of_a_slow_endpoint_go_back_to_the_store_for_the_busy_deferral()
     {
         var scheduler = Scheduler(global: 10, perEndpoint: 1);

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.Publishing.PostgreSql.Storage;
+using Ordinavo.Webhooks.Publishing.TestHost;
+
+namespace Ordinavo.Webhooks.Publishing.PostgreSql.Tests;
+
+/// <summary>
+/// The group commit of publishes, with the statement replaced by a recording function whose first call is held open,
+/// so that the publishes queued behind it are known to go in the next batch.
+/// </summary>
+public sealed class PostgreSqlPublishBatcherTests
+{
+    private readonly TaskCompletionSource _firstStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _releaseFirst = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentQueue<string[]> _calls = new();
+    private readonly HashSet<string> _stored = new(StringComparer.Ordinal);
+    private int _callCount;
+
+    [Fact]
+    public async Task Publishes_queued_while_a_batch_is_written_go_to_the_server_together_in_the_next_one()
+    {
+        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+        var first = batcher.EnqueueAsync(TestEvents.Prepared("evt_first"), CancellationToken.None);
+        await _firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var queued = Enumerable.Range(0, 5).Select(i => batcher.EnqueueAsync(TestEvents.Prepared($"evt_{i}"), CancellationToken.None)).ToArray();
+
+        _releaseFirst.SetResult();
+
+        Assert.True(await first);
+        Assert.All(await Task.WhenAll(queued), Assert.True);
+        Assert.Equal([1, 5], _calls.Select(c => c.Length));
+    }
+
+    [Fact]
+    public async Task A_failing_batch_is_written_again_event_by_event_so_that_one_bad_event_fails_only_its_own_caller()
+    {
+        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+        var first = batcher.EnqueueAsync(TestEvents.Prepared("evt_first"), CancellationToken.None);
+        await _firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var good1 = batcher.EnqueueAsync(TestEvents.Prepared("evt_good1"), CancellationToken.None);
+        var bad = batcher.EnqueueAsync(TestEvents.Prepared("evt_bad"), CancellationToken.None);
+        var good2 = batcher.EnqueueAsync(TestEvents.Prepared("evt_good2"), CancellationToken.None);
+
+        _releaseFirst.SetResult();
+
+        Assert.True(await first);
+        Assert.True(await good1);
+        Assert.True(await good2);
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        Assert.Equal("bad event", error.Message);
+        Assert.Equal(
+            ["evt_first", "evt_good1,evt_bad,evt_good2", "evt_good1", "evt_bad", "evt_good2"],
+            _calls.Select(c => string.Join(',', c)));
+    }
+
+    [Fact]
+    public async Task The_same_event_id_twice_never_shares_a_statement_and_the_second_publish_finds_it_stored()
+    {
+        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+        var first = batcher.EnqueueAsync(TestEvents.Prepared("evt_first"), CancellationToken.None);
+        await _firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var a = batcher.EnqueueAsync(TestEvents.Prepared("evt_a"), CancellationToken.None);
+        var again = batcher.EnqueueAsync(TestEvents.Prepared("evt_a"), CancellationToken.None);
+        var b = batcher.EnqueueAsync(TestEvents.Prepared("evt_b"), CancellationToken.None);
+
+        _releaseFirst.SetResult();
+
+        Assert.True(await first);
+        Assert.True(await a);
+        Assert.False(await again);
+        Assert.True(await b);
+        Assert.Equal(["evt_first", "evt_a,evt_b", "evt_a"], _calls.Select(c => string.Join(',', c)));
+    }
+
+    [Fact]
+    public async Task A_publish_cancelled_before_its_batch_is_taken_is_not_written()
+    {
+        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+        var first = batcher.EnqueueAsync(TestEvents.Prepared("evt_first"), CancellationToken.None);
+        await _firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        using var cancellation = new CancellationTokenSource();
+        var cancelled = batcher.EnqueueAsync(TestEvents.Prepared("evt_cancelled"), cancellation.Token);
+        var kept = batcher.EnqueueAsync(TestEvents.Prepared("evt_kept"), CancellationToken.None);
+        await cancellation.CancelAsync();
+
+        _releaseFirst.SetResult();
+
+        Assert.True(await first);
+        Assert.True(await kept);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Equal(["evt_first", "evt_kept"], _calls.Select(c => string.Join(',', c)));
+    }
+
+    [Fact]
+    public async Task A_publish_whose_token_is_already_cancelled_is_refused_at_once()
+    {
+        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batcher.EnqueueAsync(TestEvents.Prepared("evt_x"), new CancellationToken(canceled: true)));
+
+        Assert.Empty(_calls);
+    }
+
+    /// <summary>Records the batch; the first call waits for the test; an event named evt_bad fails the whole statement.</summary>
+    private async Task<bool[]> WriteAsync(IReadOnlyList<WebhookPreparedEvent> events, CancellationToken cancellationToken)
+    {
+        _calls.Enqueue([.. events.Select(e => e.EventId)]);
+        if (Interlocked.Increment(ref _callCount) == 1)
+        {
+            _firstStarted.SetResult();
+            await _releaseFirst.Task;
+        }
+
+        if (events.Any(e => e.EventId == "evt_bad"))
+        {
+            throw new InvalidOperationException("bad event");
+        }
+
+        lock (_stored)
+        {
+            return [.. events.Select(e => _stored.Add(e.EventId))];
+        }
+    }
+}
