@@ -654,6 +654,13 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         }
     }
 
+    /// <summary>Whether the connection string sets the keyword (under either spelling), so that its value is the host's choice.</summary>
+    private static bool Mentions(string connectionString, string keyword, string synonym)
+    {
+        var parsed = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return parsed.ContainsKey(keyword) || parsed.ContainsKey(synonym);
+    }
+
     private static NpgsqlDataSource CreateDataSource(PostgreSqlWebhookOutboxStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -663,6 +670,14 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         {
             // The store runs the same few statements all the time: let Npgsql prepare them.
             builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        }
+
+        if (!Mentions(options.ConnectionString!, "No Reset On Close", "NoResetOnClose"))
+        {
+            // The store leaves no session state behind on its connections (transaction-local settings and advisory locks,
+            // UNLISTEN before the listener's connection goes back): skip the reset statements Npgsql would otherwise send
+            // with the first command after every return to the pool.
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
 
         return builder.Build();

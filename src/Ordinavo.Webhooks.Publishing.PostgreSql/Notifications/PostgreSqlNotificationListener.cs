@@ -258,7 +258,10 @@ internal sealed class PostgreSqlNotificationListener : IAsyncDisposable, IDispos
         }
         catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or InvalidOperationException)
         {
-            // A connection that cannot take the UNLISTEN is broken, and the pool drops broken connections.
+            // A broken connection is dropped by the pool. One that is merely slow may still listen, and the store's own
+            // data source does not reset connections on their return: clear the pool, so that this connection is closed
+            // when it goes back instead of being handed out (rare; the idle connections are opened again on demand).
+            NpgsqlConnection.ClearPool(connection);
         }
     }
 
