@@ -33,6 +33,7 @@ internal sealed class WebhookDeliveryEngine
     private readonly DeliveryScheduler _scheduler;
     private readonly ConcurrentDictionary<Task, bool> _running = new();
     private readonly object _deferralGate = new();
+    private readonly SortedSet<DateTimeOffset> _deferralsDue = [];
     private ITimer? _deferralWake;
     private DateTimeOffset _deferralWakeAt = DateTimeOffset.MaxValue;
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
@@ -129,6 +130,7 @@ internal sealed class WebhookDeliveryEngine
         {
             _deferralWake = null;
             _deferralWakeAt = DateTimeOffset.MaxValue;
+            _deferralsDue.Clear();
         }
 
         Log.WorkerStopped(_logger, WorkerId);
@@ -218,39 +220,63 @@ internal sealed class WebhookDeliveryEngine
             }
 
             await _finisher.FinishAllAsync(outcomes).ConfigureAwait(false);
-            WakeWhenDue(deferrals.Min(d => d.Until));
+            WakeWhenDue(deferrals);
         }
 
         return (leased, lease && wanted > 0 && leased == wanted && !probing);
     }
 
     /// <summary>
-    /// Arms the deferral wake-up for <paramref name="due"/> unless it is armed for earlier already (worker only: under
-    /// <see cref="RunOnceAsync"/> the test moves the clock and runs the engine again).
+    /// Notes when the pushed-back deliveries are due again and arms the deferral wake-up for the earliest (worker only:
+    /// under <see cref="RunOnceAsync"/> the test moves the clock and runs the engine again).
     /// </summary>
-    private void WakeWhenDue(DateTimeOffset due)
+    private void WakeWhenDue(List<DeliveryScheduler.Deferral> deferrals)
     {
         lock (_deferralGate)
         {
-            if (_deferralWake is not { } timer || due >= _deferralWakeAt)
+            if (_deferralWake is null)
             {
                 return;
             }
 
-            _deferralWakeAt = due;
-            var delay = due - _time.GetUtcNow();
-            timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            foreach (var deferral in deferrals)
+            {
+                _deferralsDue.Add(deferral.Until);
+            }
+
+            ArmDeferralWakeLocked(_time.GetUtcNow());
         }
     }
 
+    /// <summary>The deferral wake-up fired: forgets the due times that have come and arms it for the next one.</summary>
     private void OnDeferralDue()
     {
         lock (_deferralGate)
         {
+            var now = _time.GetUtcNow();
+            while (_deferralsDue.Count > 0 && _deferralsDue.Min <= now)
+            {
+                _deferralsDue.Remove(_deferralsDue.Min);
+            }
+
+            // A timer that fired a moment early keeps its due time and fires again for the rest.
             _deferralWakeAt = DateTimeOffset.MaxValue;
+            ArmDeferralWakeLocked(now);
         }
 
         _signal.Notify();
+    }
+
+    private void ArmDeferralWakeLocked(DateTimeOffset now)
+    {
+        if (_deferralWake is not { } timer || _deferralsDue.Count == 0 || _deferralsDue.Min >= _deferralWakeAt)
+        {
+            return;
+        }
+
+        _deferralWakeAt = _deferralsDue.Min;
+        var delay = _deferralWakeAt - now;
+        timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private void StartAll(List<DeliveryScheduler.Start> starts, Action<Task> started, CancellationToken cancellationToken)

@@ -127,7 +127,7 @@ public sealed class DeliveryFlowTests
     }
 
     [Fact]
-    public async Task The_worker_takes_up_a_delivery_it_pushed_back_as_soon_as_it_is_due_not_at_the_next_poll()
+    public async Task The_worker_takes_up_each_delivery_it_pushed_back_as_soon_as_it_is_due_not_at_the_next_poll()
     {
         await using var h = new EngineHarness(o =>
         {
@@ -136,29 +136,48 @@ public sealed class DeliveryFlowTests
         });
         h.AddSubscription();
         var start = h.Time.GetUtcNow();
+        var answer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        h.Handler.Respond = async (_, ct) =>
+        {
+            await answer.Task.WaitAsync(ct);
+            return StubHandler.Status(200);
+        };
         await PublishAsync(h, 3);
         using var stop = new CancellationTokenSource();
 
         var run = h.Engine.RunAsync(stop.Token);
         try
         {
-            // An endpoint that has not answered yet: the first delivery starts, the second waits for its slot (and the
-            // flow takes it), the third goes back to the store for a moment.
-            Assert.True(await WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 2), "The first two deliveries were not attempted.");
-            var pushedBack = Assert.Single((await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { State = WebhookDeliveryState.Pending }, Ct)).Items);
-            Assert.Equal(h.Time.GetUtcNow() + DeliveryScheduler.ProbeDeferral, pushedBack.NextAttemptAt);
-            Assert.Equal(2, h.Handler.Requests.Count);
+            // An endpoint that has not answered yet: the first delivery starts, the second waits for its slot, the
+            // third goes back to the store for a moment; so does a fourth published a little later, due a little later.
+            Assert.True(await WaitUntilAsync(async () => (await PushedBackAsync(h)).Count == 1), "The third delivery was not pushed back.");
+            h.Time.Advance(TimeSpan.FromMilliseconds(10));
+            await PublishAsync(h, 1);
+            Assert.True(await WaitUntilAsync(async () => (await PushedBackAsync(h)).Count == 2), "The fourth delivery was not pushed back.");
+            var pushedBack = await PushedBackAsync(h);
+            Assert.True(pushedBack[0].NextAttemptAt < pushedBack[1].NextAttemptAt);
 
-            h.Time.Advance(DeliveryScheduler.ProbeDeferral);
-
-            Assert.True(await WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 3), "The pushed-back delivery waited for the poll.");
-            Assert.True(h.Time.GetUtcNow() - start < TimeSpan.FromSeconds(60));
+            answer.SetResult();
+            Assert.True(await WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 2), "The first two deliveries did not succeed.");
+            h.Time.SetUtcNow(pushedBack[0].NextAttemptAt);
+            Assert.True(await WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 3), "The third delivery waited for the poll.");
+            h.Time.SetUtcNow(pushedBack[1].NextAttemptAt);
+            Assert.True(await WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 4), "The fourth delivery waited for the poll.");
+            Assert.True(h.Time.GetUtcNow() - start < TimeSpan.FromSeconds(1));
+            Assert.Equal(4, h.Handler.Requests.Count);
         }
         finally
         {
             await stop.CancelAsync();
             await run.WaitAsync(TimeSpan.FromSeconds(10));
         }
+    }
+
+    /// <summary>The deliveries given back to the store for later (not leased, not yet due), the earliest first.</summary>
+    private static async Task<List<WebhookDeliveryRecord>> PushedBackAsync(EngineHarness h)
+    {
+        var pending = await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { State = WebhookDeliveryState.Pending }, Ct);
+        return [.. pending.Items.Where(d => d.LeaseOwner is null && d.NextAttemptAt > h.Time.GetUtcNow()).OrderBy(d => d.NextAttemptAt)];
     }
 
     private static async Task<int> CountAsync(EngineHarness h, WebhookDeliveryState state) =>
