@@ -168,8 +168,11 @@ internal sealed class DeliveryScheduler
     }
 
     /// <summary>
-    /// An attempt ended: frees its slot and, when <paramref name="continueFlow"/>, hands out the endpoint's next waiting
-    /// delivery for the same flow (no hand-off through the thread pool or the worker loop per delivery).
+    /// An attempt ended: frees its slot and, when <paramref name="continueFlow"/> and the endpoint
+    /// <paramref name="answered"/>, hands out the endpoint's next waiting delivery for the same flow (no hand-off through
+    /// the thread pool or the worker loop per delivery). An endpoint that did not answer is making no progress: its
+    /// flow ends, and the worker decides on its waiting deliveries (starts them, or gives them back once the endpoint
+    /// counts as slow).
     /// </summary>
     /// <returns>The next delivery for this flow, if any, and whether the worker should be woken (deliveries of other
     /// endpoints wait for the freed slot, or the held deliveries ran low and more may be due in the store).</returns>
@@ -189,7 +192,7 @@ internal sealed class DeliveryScheduler
             }
 
             Start? next = null;
-            while (continueFlow && endpoint.Waiting.Count > 0 && HasSlotLocked(endpoint) && !IsSlowLocked(endpoint))
+            while (continueFlow && answered && endpoint.Waiting.Count > 0 && HasSlotLocked(endpoint))
             {
                 var candidate = endpoint.Waiting.Dequeue();
                 _held--;

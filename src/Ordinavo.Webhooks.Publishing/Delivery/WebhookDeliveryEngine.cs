@@ -32,7 +32,10 @@ internal sealed class WebhookDeliveryEngine
     private readonly OutboxHousekeeping _housekeeping;
     private readonly DeliveryScheduler _scheduler;
     private readonly ConcurrentDictionary<Task, bool> _running = new();
-    private bool _continueFlows;
+    private readonly object _deferralGate = new();
+    private readonly SortedSet<DateTimeOffset> _deferralsDue = [];
+    private ITimer? _deferralWake;
+    private DateTimeOffset _deferralWakeAt = DateTimeOffset.MaxValue;
     private DateTimeOffset _nextPrune = DateTimeOffset.MinValue;
 
     public WebhookDeliveryEngine(
@@ -78,10 +81,14 @@ internal sealed class WebhookDeliveryEngine
     public async Task RunAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        _continueFlows = true;
 
         // The poll: one timer for the worker's lifetime wakes it every poll interval (waits create no timers).
         using var poll = _time.CreateTimer(static state => ((DeliverySignal)state!).Notify(), _signal, _options.PollInterval, _options.PollInterval);
+
+        // Deliveries the engine pushed back for a moment (an endpoint not yet known to answer, or a slow one) wake the
+        // worker when they are due again, so that they never wait for the poll: one more timer, re-armed, never re-made.
+        using var deferralWake = _time.CreateTimer(static state => ((WebhookDeliveryEngine)state!).OnDeferralDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _deferralWake = deferralWake;
 
         // A store that hears of deliveries stored elsewhere (another node, a committed host transaction) wakes the
         // worker at once; the poll stays the fallback for a wake-up that is lost.
@@ -117,38 +124,62 @@ internal sealed class WebhookDeliveryEngine
             }
         }
 
-        await Task.WhenAll(_running.Keys.ToArray()).ConfigureAwait(false);
+        await StopFlowsAsync(_running.Keys).ConfigureAwait(false);
         await housekeeping.ConfigureAwait(false);
-        await ReleaseAsync(_scheduler.DrainWaiting()).ConfigureAwait(false);
+        lock (_deferralGate)
+        {
+            _deferralWake = null;
+            _deferralWakeAt = DateTimeOffset.MaxValue;
+            _deferralsDue.Clear();
+        }
+
         Log.WorkerStopped(_logger, WorkerId);
     }
 
     /// <summary>
     /// Leases and attempts deliveries until nothing is due at the current time and no attempt is running (tests drive
-    /// the engine with it, one clock reading at a time).
+    /// the engine with it, one clock reading at a time). Attempts run exactly as under <see cref="RunAsync"/>: a flow
+    /// goes on with its endpoint's next waiting delivery, and this returns only once every flow has ended.
     /// </summary>
     /// <returns>How many deliveries were leased.</returns>
     internal async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var tasks = new List<Task>();
         var total = 0;
-        while (true)
+        try
         {
-            var (leased, _) = await DispatchAsync(tasks.Add, cancellationToken).ConfigureAwait(false);
-            total += leased;
-            tasks.RemoveAll(t => t.IsCompleted);
-            if (tasks.Count == 0)
+            while (true)
             {
-                if (leased == 0)
+                cancellationToken.ThrowIfCancellationRequested();
+                var (leased, _) = await DispatchAsync(tasks.Add, cancellationToken).ConfigureAwait(false);
+                total += leased;
+                tasks.RemoveAll(t => t.IsCompleted);
+                if (tasks.Count == 0)
                 {
-                    return total;
+                    if (leased == 0)
+                    {
+                        return total;
+                    }
+
+                    continue;
                 }
 
-                continue;
+                await Task.WhenAny(tasks).ConfigureAwait(false);
             }
-
-            await Task.WhenAny(tasks).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped like the worker: the flows end, and what waits for a slot goes back to the store.
+            await StopFlowsAsync(tasks).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the running flows to end (they stop on cancellation), then gives the waiting deliveries back to the store.</summary>
+    private async Task StopFlowsAsync(IEnumerable<Task> flows)
+    {
+        await Task.WhenAll(flows.ToArray()).ConfigureAwait(false);
+        await ReleaseAsync(_scheduler.DrainWaiting()).ConfigureAwait(false);
     }
 
     private void Track(Task task)
@@ -195,9 +226,63 @@ internal sealed class WebhookDeliveryEngine
             }
 
             await _finisher.FinishAllAsync(outcomes).ConfigureAwait(false);
+            WakeWhenDue(deferrals);
         }
 
         return (leased, lease && wanted > 0 && leased == wanted && !probing);
+    }
+
+    /// <summary>
+    /// Notes when the pushed-back deliveries are due again and arms the deferral wake-up for the earliest (worker only:
+    /// under <see cref="RunOnceAsync"/> the test moves the clock and runs the engine again).
+    /// </summary>
+    private void WakeWhenDue(List<DeliveryScheduler.Deferral> deferrals)
+    {
+        lock (_deferralGate)
+        {
+            if (_deferralWake is null)
+            {
+                return;
+            }
+
+            foreach (var deferral in deferrals)
+            {
+                _deferralsDue.Add(deferral.Until);
+            }
+
+            ArmDeferralWakeLocked(_time.GetUtcNow());
+        }
+    }
+
+    /// <summary>The deferral wake-up fired: forgets the due times that have come and arms it for the next one.</summary>
+    private void OnDeferralDue()
+    {
+        lock (_deferralGate)
+        {
+            var now = _time.GetUtcNow();
+            while (_deferralsDue.Count > 0 && _deferralsDue.Min <= now)
+            {
+                _deferralsDue.Remove(_deferralsDue.Min);
+            }
+
+            // A timer that fired a moment early keeps its due time and fires again for the rest.
+            _deferralWakeAt = DateTimeOffset.MaxValue;
+            ArmDeferralWakeLocked(now);
+        }
+
+        _signal.Notify();
+    }
+
+    private void ArmDeferralWakeLocked(DateTimeOffset now)
+    {
+        if (_deferralWake is not { } timer || _deferralsDue.Count == 0 || _deferralsDue.Min >= _deferralWakeAt)
+        {
+            return;
+        }
+
+        _deferralWakeAt = _deferralsDue.Min;
+        var delay = _deferralWakeAt - now;
+        timer.Change(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
     private void StartAll(List<DeliveryScheduler.Start> starts, Action<Task> started, CancellationToken cancellationToken)
@@ -225,7 +310,8 @@ internal sealed class WebhookDeliveryEngine
 
     /// <summary>
     /// Attempts the started delivery, then goes on with the next delivery the scheduler hands out for the same endpoint
-    /// (no hand-off through the thread pool or the worker loop per delivery).
+    /// (no hand-off through the thread pool or the worker loop per delivery). The flow ends when the endpoint has nothing
+    /// more waiting, did not answer, or the engine stops.
     /// </summary>
     private async Task ProcessAsync(DeliveryScheduler.Start start, CancellationToken cancellationToken)
     {
@@ -247,8 +333,7 @@ internal sealed class WebhookDeliveryEngine
                 Log.ProcessingFailed(_logger, delivery.Id, ex);
             }
 
-            // Flows go on only in worker mode; tests step the engine round by round.
-            var (next, wake) = _scheduler.Complete(start, answered, _continueFlows && !cancellationToken.IsCancellationRequested);
+            var (next, wake) = _scheduler.Complete(start, answered, continueFlow: !cancellationToken.IsCancellationRequested);
             if (wake)
             {
                 _signal.Notify();

@@ -80,6 +80,41 @@ public sealed class DeliverySchedulerTests
     }
 
     [Fact]
+    public void An_attempt_the_endpoint_did_not_answer_ends_its_flow_and_the_worker_starts_the_waiting_delivery()
+    {
+        var scheduler = Scheduler(global: 10, perEndpoint: 1);
+        var starts = new List<DeliveryScheduler.Start>();
+        var waiting = Delivery("a");
+        scheduler.Place([Delivery("a"), waiting], starts, []);
+        var first = Assert.Single(starts);
+        starts.Clear();
+
+        var (next, wake) = scheduler.Complete(first, answered: false, continueFlow: true);
+
+        Assert.Null(next);
+        Assert.True(wake);
+        Assert.Equal(1, scheduler.Held);
+        scheduler.StartWaiting(starts, []);
+        Assert.Equal(waiting.Id, Assert.Single(starts).Delivery.Id);
+    }
+
+    [Fact]
+    public void A_stopping_engine_continues_no_flow_and_takes_the_waiting_deliveries_out()
+    {
+        var scheduler = Scheduler(global: 10, perEndpoint: 1);
+        var starts = new List<DeliveryScheduler.Start>();
+        var waiting = Delivery("a");
+        scheduler.Place([Delivery("a"), waiting], starts, []);
+
+        var (next, _) = scheduler.Complete(Assert.Single(starts), answered: true, continueFlow: false);
+
+        Assert.Null(next);
+        Assert.Equal(waiting.Id, Assert.Single(scheduler.DrainWaiting()).Id);
+        Assert.Equal(0, scheduler.Held);
+        Assert.Equal(0, scheduler.InFlight);
+    }
+
+    [Fact]
     public void The_waiting_deliveries_of_a_slow_endpoint_go_back_to_the_store_for_the_busy_deferral()
     {
         var scheduler = Scheduler(global: 10, perEndpoint: 1);
