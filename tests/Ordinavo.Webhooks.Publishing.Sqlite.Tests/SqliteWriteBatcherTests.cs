@@ -53,6 +53,50 @@ public sealed class SqliteWriteBatcherTests : IDisposable
         Assert.Equal(Normal, await SynchronousAsync(batcher, SqliteWriteKind.Bookkeeping));
     }
 
+    [Fact]
+    public async Task A_failing_write_is_rolled_back_alone_and_the_writes_beside_it_commit()
+    {
+        using var batcher = await CreateAsync(flushEveryCommit: true);
+        await batcher.WriteAsync((connection, transaction, ct) => ExecuteAsync(connection, transaction, "CREATE TABLE t (v INTEGER NOT NULL);", ct), SqliteWriteKind.Acknowledging, CancellationToken.None);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var first = batcher.WriteAsync(async (connection, transaction, ct) =>
+        {
+            started.SetResult();
+            await release.Task;
+            return await ExecuteAsync(connection, transaction, "INSERT INTO t VALUES (1);", ct);
+        }, SqliteWriteKind.Acknowledging, CancellationToken.None);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var failing = batcher.WriteAsync<int>(async (connection, transaction, ct) =>
+        {
+            await ExecuteAsync(connection, transaction, "INSERT INTO t VALUES (2);", ct);
+            throw new InvalidOperationException("refused");
+        }, SqliteWriteKind.Acknowledging, CancellationToken.None);
+        var third = batcher.WriteAsync((connection, transaction, ct) => ExecuteAsync(connection, transaction, "INSERT INTO t VALUES (3);", ct), SqliteWriteKind.Acknowledging, CancellationToken.None);
+        release.SetResult();
+
+        await first;
+        await third;
+        Assert.Equal("refused", (await Assert.ThrowsAsync<InvalidOperationException>(() => failing)).Message);
+        var values = await batcher.WriteAsync(async (connection, transaction, ct) =>
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "SELECT group_concat(v) FROM (SELECT v FROM t ORDER BY v);";
+            return (string)(await command.ExecuteScalarAsync(ct))!;
+        }, SqliteWriteKind.Bookkeeping, CancellationToken.None);
+        Assert.Equal("1,3", values);
+    }
+
+    private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken ct)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
     private async Task<SqliteWriteBatcher> CreateAsync(bool flushEveryCommit)
     {
         var factory = new SqliteConnectionFactory(new SqliteWebhookOutboxStoreOptions { DatabasePath = _file.Path, FlushEveryCommit = flushEveryCommit });

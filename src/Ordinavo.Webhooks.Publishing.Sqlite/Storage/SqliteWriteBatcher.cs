@@ -39,6 +39,7 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
     private SqliteConnection? _connection;
     private SqliteCommand? _synchronousFull;
     private SqliteCommand? _synchronousNormal;
+    private SavepointCommands? _savepoints;
 
     private readonly bool _flushAcknowledgingWrites = flushAcknowledgingWrites;
 
@@ -105,16 +106,7 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
     {
         var batch = new List<WriteOperation>();
         var acknowledging = false;
-        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
-        {
-            if (!next.CancelIfRequested())
-            {
-                batch.Add(next);
-                acknowledging |= next.Kind == SqliteWriteKind.Acknowledging;
-            }
-        }
-
-        if (batch.Count == 0)
+        if (!TakeQueued(batch, ref acknowledging))
         {
             return;
         }
@@ -130,42 +122,25 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
             }
 
             using var transaction = _connection.BeginTransaction(deferred: false);
-            if (batch.Count == 1)
-            {
-                // A lone write needs no savepoint: when it fails, the whole transaction is rolled back.
-                try
-                {
-                    await batch[0].RunAsync(_connection, transaction).ConfigureAwait(false);
-                }
-#pragma warning disable CA1031 // Whatever the write throws is handed to its caller.
-                catch (Exception exception)
-#pragma warning restore CA1031
-                {
-                    transaction.Rollback();
-                    batch[0].Fail(exception);
-                    return;
-                }
-
-                transaction.Commit();
-                batch[0].Complete();
-                return;
-            }
-
+            var savepoints = Savepoints(_connection);
             for (var i = 0; i < batch.Count; i++)
             {
-                var savepoint = "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                transaction.Save(savepoint);
+                savepoints.Save.Transaction = transaction;
+                savepoints.Save.ExecuteNonQuery();
                 try
                 {
                     await batch[i].RunAsync(_connection, transaction).ConfigureAwait(false);
-                    transaction.Release(savepoint);
+                    savepoints.Release.Transaction = transaction;
+                    savepoints.Release.ExecuteNonQuery();
                 }
 #pragma warning disable CA1031 // Whatever one write throws is handed to its caller; the other writes of the batch go on.
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    transaction.Rollback(savepoint);
-                    transaction.Release(savepoint);
+                    savepoints.Rollback.Transaction = transaction;
+                    savepoints.Rollback.ExecuteNonQuery();
+                    savepoints.Release.Transaction = transaction;
+                    savepoints.Release.ExecuteNonQuery();
                     batch[i].Fail(exception);
                 }
             }
@@ -188,6 +163,43 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
         {
             operation.Complete();
         }
+    }
+
+    /// <summary>Moves queued writes into <paramref name="batch"/> (at most <see cref="MaxBatch"/>), dropping cancelled ones.</summary>
+    /// <returns>Whether at least one write was taken.</returns>
+    private bool TakeQueued(List<WriteOperation> batch, ref bool acknowledging)
+    {
+        while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+        {
+            if (!next.CancelIfRequested())
+            {
+                batch.Add(next);
+                acknowledging |= next.Kind == SqliteWriteKind.Acknowledging;
+            }
+        }
+
+        return batch.Count > 0;
+    }
+
+    /// <summary>
+    /// The writer connection's savepoint statements, prepared once per connection: every write of a batch runs inside
+    /// the same savepoint name, released before the next write begins.
+    /// </summary>
+    private SavepointCommands Savepoints(SqliteConnection connection)
+    {
+        if (_savepoints is { } existing)
+        {
+            return existing;
+        }
+
+        SqliteCommand Create(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command;
+        }
+
+        return _savepoints = new SavepointCommands(Create("SAVEPOINT w;"), Create("RELEASE w;"), Create("ROLLBACK TO w;"));
     }
 
     public void Dispose()
@@ -223,9 +235,21 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
         _synchronousNormal?.Dispose();
         _synchronousFull = null;
         _synchronousNormal = null;
+        _savepoints?.Dispose();
+        _savepoints = null;
         _connection?.Dispose();
         _connection = null;
         _flushing = _flushAcknowledgingWrites;
+    }
+
+    private sealed record SavepointCommands(SqliteCommand Save, SqliteCommand Release, SqliteCommand Rollback) : IDisposable
+    {
+        public void Dispose()
+        {
+            Save.Dispose();
+            Release.Dispose();
+            Rollback.Dispose();
+        }
     }
 
     private abstract class WriteOperation(SqliteWriteKind kind)
