@@ -73,6 +73,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     private readonly string _selectDeliveries;
     private readonly PostgreSqlNotificationListener? _listener;
     private readonly PostgreSqlPublishBatcher _publishes;
+    private readonly string? _notifySql;
+    private readonly ILogger _logger;
 
     /// <summary>
     /// The payload of this store's own notifications from <see cref="EnqueueAsync(WebhookPreparedEvent, CancellationToken)"/>:
@@ -129,7 +131,12 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         var s = _schema.Quoted;
         _selectDeliveries = $"SELECT {DeliveryColumns} FROM {s}.deliveries";
         _statistics = new PostgreSqlDeliveryStatistics(_schema);
-        _publishes = new PostgreSqlPublishBatcher(WritePublishesAsync);
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlWebhookOutboxStore>();
+        _publishes = new PostgreSqlPublishBatcher(
+            WritePublishesAsync,
+            options.ListenForNotifications ? NotifyAsync : null,
+            ex => Diagnostics.Log.NotificationFailed(_logger, options.SchemaName, ex),
+            TimeProvider.System);
 
         // The enqueue statement stores a batch of events (one or more) with their deliveries and returns the ids of the
         // events it stored (an event id already stored stores nothing). With notifications on, it notifies the schema's
@@ -141,10 +148,10 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         {
             var channel = new PostgreSqlNotificationChannel(options.SchemaName);
             Channel = channel;
-            notifyCte = $", notified AS (SELECT {channel.Notify("$23")} FROM (SELECT 1 FROM ins LIMIT 1) AS stored)";
+            notifyCte = $", notified AS (SELECT {channel.Notify("$23")} FROM (SELECT 1 FROM ins LIMIT 1) AS stored WHERE $23::text IS NOT NULL)";
+            _notifySql = $"SELECT {channel.Notify("$1")};";
             notified = "(SELECT count(*) FROM notified)";
-            _listener = new PostgreSqlNotificationListener(dataSource, channel, _ownPayload, options.SchemaName,
-                (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgreSqlWebhookOutboxStore>());
+            _listener = new PostgreSqlNotificationListener(dataSource, channel, _ownPayload, options.SchemaName, _logger);
         }
 
         _enqueueSql =
@@ -683,15 +690,26 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         return builder.Build();
     }
 
-    /// <summary>Writes a batch of publishes (see <see cref="PostgreSqlPublishBatcher"/>) in one statement of its own.</summary>
-    private async Task<bool[]> WritePublishesAsync(IReadOnlyList<WebhookPreparedEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a batch of publishes (see <see cref="PostgreSqlPublishBatcher"/>) in one statement of its own, which
+    /// notifies the other nodes when <paramref name="notify"/> says so.
+    /// </summary>
+    private async Task<bool[]> WritePublishesAsync(IReadOnlyList<WebhookPreparedEvent> events, bool notify, CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(_enqueueSql);
-        return await ExecuteEnqueueAsync(command, events, _ownPayload, cancellationToken).ConfigureAwait(false);
+        return await ExecuteEnqueueAsync(command, events, notify ? _ownPayload : null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Announces deliveries stored by batches that did not notify (a notification of this node's own, in a statement of its own).</summary>
+    private async Task NotifyAsync()
+    {
+        await using var command = _dataSource.CreateCommand(_notifySql);
+        command.Parameters.Add(Text(_ownPayload));
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     /// <summary>Runs the enqueue statement for <paramref name="events"/> (distinct event ids); returns per event whether it was stored.</summary>
-    private async Task<bool[]> ExecuteEnqueueAsync(NpgsqlCommand command, IReadOnlyList<WebhookPreparedEvent> events, string notificationPayload, CancellationToken cancellationToken)
+    private async Task<bool[]> ExecuteEnqueueAsync(NpgsqlCommand command, IReadOnlyList<WebhookPreparedEvent> events, string? notificationPayload, CancellationToken cancellationToken)
     {
         AddEnqueueParameters(command.Parameters, events, notificationPayload);
         var stored = new bool[events.Count];
@@ -713,7 +731,7 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
     }
 
     /// <summary>The enqueue statement's parameters for a batch of events: one array per column, the deliveries of all events together.</summary>
-    private void AddEnqueueParameters(NpgsqlParameterCollection p, IReadOnlyList<WebhookPreparedEvent> events, string notificationPayload)
+    private void AddEnqueueParameters(NpgsqlParameterCollection p, IReadOnlyList<WebhookPreparedEvent> events, string? notificationPayload)
     {
         var eventIdColumn = new string[events.Count];
         var tenantIdColumn = new string[events.Count];
@@ -801,7 +819,8 @@ public sealed class PostgreSqlWebhookOutboxStore : IWebhookOutboxStore, IWebhook
         p.Add(new NpgsqlParameter<short?[]> { TypedValue = reasons });
         if (_listener is not null)
         {
-            p.Add(Text(notificationPayload));
+            // No payload: the statement does not notify (the batcher announces the deliveries later).
+            p.Add(new NpgsqlParameter<string?> { TypedValue = notificationPayload, NpgsqlDbType = NpgsqlDbType.Text });
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Publishing.PostgreSql.Storage;
 using Ordinavo.Webhooks.Publishing.TestHost;
@@ -14,13 +15,14 @@ public sealed class PostgreSqlPublishBatcherTests
     private readonly TaskCompletionSource _firstStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _releaseFirst = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string[]> _calls = new();
+    private readonly ConcurrentQueue<bool> _notifyFlags = new();
     private readonly HashSet<string> _stored = new(StringComparer.Ordinal);
     private int _callCount;
 
     [Fact]
     public async Task Publishes_queued_while_a_batch_is_written_go_to_the_server_together_in_the_next_one()
     {
-        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+        var batcher = Batcher();
         var first = batcher.EnqueueAsync(TestEvents.Prepared("evt_first"), CancellationToken.None);
         await _firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var queued = Enumerable.Range(0, 5).Select(i => batcher.EnqueueAsync(TestEvents.Prepared($"evt_{i}"), CancellationToken.None)).ToArray();
@@ -35,7 +37,7 @@ public sealed class PostgreSqlPublishBatcherTests
     [Fact]
     public async Task A_failing_batch_is_written_again_event_by_event_so_that_one_bad_event_fails_only_its_own_caller()
     {
-        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+        var batcher = Batcher();
         var first = batcher.EnqueueAsync(TestEvents.Prepared("evt_first"), CancellationToken.None);
         await _firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var good1 = batcher.EnqueueAsync(TestEvents.Prepared("evt_good1"), CancellationToken.None);
@@ -57,7 +59,7 @@ public sealed class PostgreSqlPublishBatcherTests
     [Fact]
     public async Task The_same_event_id_twice_never_shares_a_statement_and_the_second_publish_finds_it_stored()
     {
-        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+        var batcher = Batcher();
         var first = batcher.EnqueueAsync(TestEvents.Prepared("evt_first"), CancellationToken.None);
         await _firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var a = batcher.EnqueueAsync(TestEvents.Prepared("evt_a"), CancellationToken.None);
@@ -76,7 +78,7 @@ public sealed class PostgreSqlPublishBatcherTests
     [Fact]
     public async Task A_publish_cancelled_before_its_batch_is_taken_is_not_written()
     {
-        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+        var batcher = Batcher();
         var first = batcher.EnqueueAsync(TestEvents.Prepared("evt_first"), CancellationToken.None);
         await _firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
         using var cancellation = new CancellationTokenSource();
@@ -95,17 +97,64 @@ public sealed class PostgreSqlPublishBatcherTests
     [Fact]
     public async Task A_publish_whose_token_is_already_cancelled_is_refused_at_once()
     {
-        var batcher = new PostgreSqlPublishBatcher(WriteAsync);
+        var batcher = Batcher();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => batcher.EnqueueAsync(TestEvents.Prepared("evt_x"), new CancellationToken(canceled: true)));
 
         Assert.Empty(_calls);
     }
 
+    [Fact]
+    public async Task A_batch_notifies_unless_one_did_within_the_interval_and_deliveries_stored_without_one_are_announced_once_at_its_end()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 6, 18, 16, 40, 0, TimeSpan.Zero));
+        var announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var announcements = 0;
+        var batcher = new PostgreSqlPublishBatcher(WriteAsync, () =>
+        {
+            Interlocked.Increment(ref announcements);
+            announced.TrySetResult();
+            return Task.CompletedTask;
+        }, _ => { }, time);
+        _releaseFirst.SetResult();
+
+        Assert.True(await batcher.EnqueueAsync(TestEvents.Prepared("evt_1"), CancellationToken.None));
+        Assert.True(await batcher.EnqueueAsync(TestEvents.Prepared("evt_2"), CancellationToken.None));
+        Assert.True(await batcher.EnqueueAsync(TestEvents.Prepared("evt_3"), CancellationToken.None));
+
+        Assert.Equal([true, false, false], _notifyFlags);
+        Assert.Equal(0, Volatile.Read(ref announcements));
+        time.Advance(PostgreSqlPublishBatcher.NotificationInterval);
+        await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, Volatile.Read(ref announcements));
+
+        // The interval since the announcement has passed: the next batch notifies itself and leaves nothing to announce.
+        time.Advance(PostgreSqlPublishBatcher.NotificationInterval);
+        Assert.True(await batcher.EnqueueAsync(TestEvents.Prepared("evt_4"), CancellationToken.None));
+        Assert.True(_notifyFlags.Last());
+        time.Advance(PostgreSqlPublishBatcher.NotificationInterval * 3);
+        Assert.Equal(1, Volatile.Read(ref announcements));
+    }
+
+    [Fact]
+    public async Task Without_notifications_no_batch_notifies()
+    {
+        var batcher = new PostgreSqlPublishBatcher(WriteAsync, notify: null, _ => { }, TimeProvider.System);
+        _releaseFirst.SetResult();
+
+        Assert.True(await batcher.EnqueueAsync(TestEvents.Prepared("evt_1"), CancellationToken.None));
+        Assert.True(await batcher.EnqueueAsync(TestEvents.Prepared("evt_2"), CancellationToken.None));
+
+        Assert.Equal([false, false], _notifyFlags);
+    }
+
+    private PostgreSqlPublishBatcher Batcher() => new(WriteAsync, notify: null, _ => { }, TimeProvider.System);
+
     /// <summary>Records the batch; the first call waits for the test; an event named evt_bad fails the whole statement.</summary>
-    private async Task<bool[]> WriteAsync(IReadOnlyList<WebhookPreparedEvent> events, CancellationToken cancellationToken)
+    private async Task<bool[]> WriteAsync(IReadOnlyList<WebhookPreparedEvent> events, bool notify, CancellationToken cancellationToken)
     {
         _calls.Enqueue([.. events.Select(e => e.EventId)]);
+        _notifyFlags.Enqueue(notify);
         if (Interlocked.Increment(ref _callCount) == 1)
         {
             _firstStarted.SetResult();

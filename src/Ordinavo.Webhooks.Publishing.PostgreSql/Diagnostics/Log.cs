@@ -17,4 +17,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Webhook outbox (PostgreSQL) schema \"{Schema}\": listening on channel \"{Channel}\" again.")]
     public static partial void ListeningAgain(ILogger logger, string schema, string channel);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Webhook outbox (PostgreSQL) schema \"{Schema}\": the notification announcing this node's latest publishes failed. The other nodes find them by polling.")]
+    public static partial void NotificationFailed(ILogger logger, string schema, Exception exception);
 }

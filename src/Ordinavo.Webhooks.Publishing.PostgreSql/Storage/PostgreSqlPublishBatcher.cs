@@ -8,8 +8,8 @@ namespace Ordinavo.Webhooks.Publishing.PostgreSql.Storage;
 
 /// <summary>
 /// Group commit for publishes: events published while a batch is on its way to the server are queued and go to the
-/// server together as the next batch, in ONE statement (one round trip, one transaction, one notification), instead of
-/// one statement, commit and notification each. A lone publish is written at once; there is no timer and no added wait.
+/// server together as the next batch, in ONE statement (one round trip, one transaction), instead of one statement
+/// and commit each. A lone publish is written at once; there is no timer and no added wait.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -21,8 +21,15 @@ namespace Ordinavo.Webhooks.Publishing.PostgreSql.Storage;
 /// One batch is written at a time: concurrent statements that each commit and notify contend on the server's notification
 /// queue lock and on the two tables' indexes, and one statement of many events carries them in one round trip anyway.
 /// </para>
+/// <para>
+/// With notifications on, a batch notifies the other nodes unless a notification went out less than
+/// <see cref="NotificationInterval"/> ago; the deliveries of a batch that did not notify are announced by one notification
+/// of its own at the end of that interval. PostgreSQL serializes the commits of all transactions that notify (a lock
+/// taken before the commit), so a notification per batch would hold up every publish behind the others; one per
+/// interval wakes the other nodes at most that much later.
+/// </para>
 /// </remarks>
-internal sealed class PostgreSqlPublishBatcher(Func<IReadOnlyList<WebhookPreparedEvent>, CancellationToken, Task<bool[]>> write)
+internal sealed class PostgreSqlPublishBatcher
 {
     /// <summary>
     /// The most events in one statement: more publishers than this rarely wait at once, and a failed batch (written
@@ -30,10 +37,46 @@ internal sealed class PostgreSqlPublishBatcher(Func<IReadOnlyList<WebhookPrepare
     /// </summary>
     internal const int MaxBatch = 64;
 
+    /// <summary>
+    /// The shortest time between two notifications of this node's publishes: short against the poll it stands in for,
+    /// long against the milliseconds between batches of a busy node.
+    /// </summary>
+    internal static readonly TimeSpan NotificationInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly Func<IReadOnlyList<WebhookPreparedEvent>, bool, CancellationToken, Task<bool[]>> _write;
+    private readonly Func<Task>? _notify;
+    private readonly Action<Exception> _notifyFailed;
+    private readonly TimeProvider _time;
     private readonly ConcurrentQueue<Pending> _queue = new();
+
+    /// <summary>When the last notification went out (<see cref="TimeProvider.GetTimestamp"/>); 0 before the first.</summary>
+    private long _notifiedAt;
+
+    /// <summary>1 while a notification for deliveries stored without one is scheduled.</summary>
+    private int _trailing;
+
+    /// <summary>Whether deliveries were stored since the last notification without announcing them.</summary>
+    private volatile bool _unannounced;
 
     /// <summary>1 while a write loop runs.</summary>
     private int _looping;
+
+    /// <summary>Creates the batcher.</summary>
+    /// <param name="write">Writes a batch in one statement; its flag says whether the statement notifies.</param>
+    /// <param name="notify">Sends a notification alone; <see langword="null"/> when notifications are off.</param>
+    /// <param name="notifyFailed">Told when a notification sent alone fails (the other nodes' poll finds the deliveries).</param>
+    /// <param name="timeProvider">The clock of <see cref="NotificationInterval"/>.</param>
+    public PostgreSqlPublishBatcher(
+        Func<IReadOnlyList<WebhookPreparedEvent>, bool, CancellationToken, Task<bool[]>> write,
+        Func<Task>? notify,
+        Action<Exception> notifyFailed,
+        TimeProvider timeProvider)
+    {
+        _write = write;
+        _notify = notify;
+        _notifyFailed = notifyFailed;
+        _time = timeProvider;
+    }
 
     /// <summary>
     /// Queues <paramref name="preparedEvent"/> for the next batch. A publish cancelled before its batch is taken is not
@@ -122,7 +165,18 @@ internal sealed class PostgreSqlPublishBatcher(Func<IReadOnlyList<WebhookPrepare
         {
             // Taken publishes are written whatever their tokens say now: the statement is atomic, and a caller that
             // stopped waiting midway would not know whether its event was stored.
-            var stored = await write(events, CancellationToken.None).ConfigureAwait(false);
+            var now = _time.GetTimestamp();
+            var notify = _notify is not null && (_notifiedAt == 0 || _time.GetElapsedTime(_notifiedAt, now) >= NotificationInterval);
+            var stored = await _write(events, notify, CancellationToken.None).ConfigureAwait(false);
+            if (notify)
+            {
+                _notifiedAt = now;
+            }
+            else if (_notify is not null && Array.IndexOf(stored, true) >= 0)
+            {
+                AnnounceLater();
+            }
+
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Result.TrySetResult(stored[i]);
@@ -143,6 +197,42 @@ internal sealed class PostgreSqlPublishBatcher(Func<IReadOnlyList<WebhookPrepare
             {
                 await WriteAsync([pending]).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Makes sure one notification goes out at the end of the interval for deliveries stored without one.</summary>
+    private void AnnounceLater()
+    {
+        _unannounced = true;
+        if (Interlocked.CompareExchange(ref _trailing, 1, 0) == 0)
+        {
+            _ = AnnounceAsync();
+        }
+    }
+
+    private async Task AnnounceAsync()
+    {
+        await Task.Delay(NotificationInterval, _time).ConfigureAwait(false);
+
+        // Cleared before the flag is read: deliveries stored from now on schedule another notification, or are covered
+        // by this one when they set the flag before it is read below.
+        Volatile.Write(ref _trailing, 0);
+        if (!_unannounced)
+        {
+            return;
+        }
+
+        _unannounced = false;
+        try
+        {
+            _notifiedAt = _time.GetTimestamp();
+            await _notify!().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A lost notification costs the other nodes one poll interval, nothing else.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _notifyFailed(exception);
         }
     }
 
