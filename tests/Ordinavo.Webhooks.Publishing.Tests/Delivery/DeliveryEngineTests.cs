@@ -491,7 +491,7 @@ public sealed partial class DeliveryEngineTests
         };
 
         var run = h.RunOnceAsync();
-        var fastDone = await WaitUntilAsync(async () =>
+        var fastDone = await Eventually.WaitUntilAsync(async () =>
             (await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { SubscriptionId = "fast", State = WebhookDeliveryState.Succeeded }, Ct)).Items.Count == 3);
         Assert.True(fastDone, "The fast endpoint's deliveries should finish while the slow endpoint holds its slots.");
         Assert.Equal(2, Volatile.Read(ref maxSlowRunning));
@@ -507,21 +507,5 @@ public sealed partial class DeliveryEngineTests
         while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
         {
         }
-    }
-
-    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return false;
     }
 }

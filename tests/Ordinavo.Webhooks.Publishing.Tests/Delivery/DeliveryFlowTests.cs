@@ -150,19 +150,19 @@ public sealed class DeliveryFlowTests
         {
             // An endpoint that has not answered yet: the first delivery starts, the second waits for its slot, the
             // third goes back to the store for a moment; so does a fourth published a little later, due a little later.
-            Assert.True(await WaitUntilAsync(async () => (await PushedBackAsync(h)).Count == 1), "The third delivery was not pushed back.");
+            Assert.True(await Eventually.WaitUntilAsync(async () => (await PushedBackAsync(h)).Count == 1), "The third delivery was not pushed back.");
             h.Time.Advance(TimeSpan.FromMilliseconds(10));
             await PublishAsync(h, 1);
-            Assert.True(await WaitUntilAsync(async () => (await PushedBackAsync(h)).Count == 2), "The fourth delivery was not pushed back.");
+            Assert.True(await Eventually.WaitUntilAsync(async () => (await PushedBackAsync(h)).Count == 2), "The fourth delivery was not pushed back.");
             var pushedBack = await PushedBackAsync(h);
             Assert.True(pushedBack[0].NextAttemptAt < pushedBack[1].NextAttemptAt);
 
             answer.SetResult();
-            Assert.True(await WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 2), "The first two deliveries did not succeed.");
+            Assert.True(await Eventually.WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 2), "The first two deliveries did not succeed.");
             h.Time.SetUtcNow(pushedBack[0].NextAttemptAt);
-            Assert.True(await WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 3), "The third delivery waited for the poll.");
+            Assert.True(await Eventually.WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 3), "The third delivery waited for the poll.");
             h.Time.SetUtcNow(pushedBack[1].NextAttemptAt);
-            Assert.True(await WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 4), "The fourth delivery waited for the poll.");
+            Assert.True(await Eventually.WaitUntilAsync(async () => await CountAsync(h, WebhookDeliveryState.Succeeded) == 4), "The fourth delivery waited for the poll.");
             Assert.True(h.Time.GetUtcNow() - start < TimeSpan.FromSeconds(1));
             Assert.Equal(4, h.Handler.Requests.Count);
         }
@@ -182,23 +182,6 @@ public sealed class DeliveryFlowTests
 
     private static async Task<int> CountAsync(EngineHarness h, WebhookDeliveryState state) =>
         (await h.Monitor.QueryDeliveriesAsync(new WebhookDeliveryQuery { State = state }, Ct)).Items.Count;
-
-    /// <summary>Polls <paramref name="condition"/> on the real clock (the engine runs on other threads) for up to 10 s.</summary>
-    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(10);
-        }
-
-        return false;
-    }
 
     private static EngineHarness Harness(LeaseCountingOutboxStore store) => new(
         o =>
