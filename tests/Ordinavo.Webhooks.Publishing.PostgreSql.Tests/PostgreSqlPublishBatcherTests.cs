@@ -132,7 +132,15 @@ public sealed class PostgreSqlPublishBatcherTests
         time.Advance(PostgreSqlPublishBatcher.NotificationInterval);
         Assert.True(await batcher.EnqueueAsync(TestEvents.Prepared("evt_4"), CancellationToken.None));
         Assert.True(_notifyFlags.Last());
+
+        // Within that batch's interval: an event without deliveries stores nothing to announce.
+        var empty = TestEvents.Prepared("evt_5");
+        Assert.True(await batcher.EnqueueAsync(
+            new WebhookPreparedEvent { EventId = empty.EventId, TenantId = empty.TenantId, EventType = empty.EventType, CreatedAt = empty.CreatedAt, Deliveries = [] },
+            CancellationToken.None));
+        Assert.False(_notifyFlags.Last());
         time.Advance(PostgreSqlPublishBatcher.NotificationInterval * 3);
+        await Task.Delay(100); // an announcement would run on the thread pool after the fake clock's timer fired
         Assert.Equal(1, Volatile.Read(ref announcements));
     }
 

@@ -168,13 +168,18 @@ internal sealed class PostgreSqlPublishBatcher
             var now = _time.GetTimestamp();
             var notify = _notify is not null && (_notifiedAt == 0 || _time.GetElapsedTime(_notifiedAt, now) >= NotificationInterval);
             var stored = await _write(events, notify, CancellationToken.None).ConfigureAwait(false);
-            if (notify)
+            if (StoredDeliveries(events, stored))
             {
-                _notifiedAt = now;
-            }
-            else if (_notify is not null && Array.IndexOf(stored, true) >= 0)
-            {
-                AnnounceLater();
+                // The statement notifies only when it stored deliveries (a duplicate or an event without deliveries
+                // wakes nobody), so only then is there something announced, or to announce.
+                if (notify)
+                {
+                    _notifiedAt = now;
+                }
+                else if (_notify is not null)
+                {
+                    AnnounceLater();
+                }
             }
 
             for (var i = 0; i < batch.Count; i++)
@@ -198,6 +203,19 @@ internal sealed class PostgreSqlPublishBatcher
                 await WriteAsync([pending]).ConfigureAwait(false);
             }
         }
+    }
+
+    private static bool StoredDeliveries(WebhookPreparedEvent[] events, bool[] stored)
+    {
+        for (var i = 0; i < events.Length; i++)
+        {
+            if (stored[i] && events[i].Deliveries.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Makes sure one notification goes out at the end of the interval for deliveries stored without one.</summary>
