@@ -192,7 +192,7 @@ internal sealed class WebhookDeliveryEngine
     /// Starts waiting deliveries that can run now, then leases as many due deliveries as the held budget allows and starts,
     /// queues or defers each; returns how many were leased and whether more may be due.
     /// </summary>
-    private async Task<(int Leased, bool MaybeMore)> DispatchAsync(Action<Task> started, CancellationToken cancellationToken, bool lease = true)
+    private async Task<(int Leased, bool MaybeMore)> DispatchAsync(Action<Task> started, CancellationToken cancellationToken)
     {
         var starts = new List<DeliveryScheduler.Start>();
         var deferrals = new List<DeliveryScheduler.Deferral>();
@@ -202,7 +202,7 @@ internal sealed class WebhookDeliveryEngine
         var leased = 0;
         var probing = false;
         var wanted = Math.Min(_options.LeaseBatchSize, budget);
-        if (lease && wanted > 0)
+        if (wanted > 0)
         {
             var now = _time.GetUtcNow();
             var batch = await _store.LeaseDueAsync(WorkerId, now, wanted, _options.LeaseDuration, cancellationToken).ConfigureAwait(false);
@@ -211,7 +211,7 @@ internal sealed class WebhookDeliveryEngine
             probing = _scheduler.Place(batch, starts, deferrals);
             StartAll(starts, started, cancellationToken);
         }
-        else if (lease)
+        else
         {
             // No budget to lease with: whatever is due stays in the store until attempts complete.
             _scheduler.RecordLease(mayHaveMore: true);
@@ -229,7 +229,7 @@ internal sealed class WebhookDeliveryEngine
             WakeWhenDue(deferrals);
         }
 
-        return (leased, lease && wanted > 0 && leased == wanted && !probing);
+        return (leased, wanted > 0 && leased == wanted && !probing);
     }
 
     /// <summary>
