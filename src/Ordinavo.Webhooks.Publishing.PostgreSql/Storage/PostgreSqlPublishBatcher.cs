@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Ordinavo.Webhooks.Shared;
 
 namespace Ordinavo.Webhooks.Publishing.PostgreSql.Storage;
 
@@ -58,8 +59,12 @@ internal sealed class PostgreSqlPublishBatcher
     /// <summary>Whether deliveries were stored since the last notification without announcing them.</summary>
     private volatile bool _unannounced;
 
-    /// <summary>1 while a write loop runs.</summary>
-    private int _looping;
+    private readonly DrainLoop _loop;
+
+    /// <summary>The batch being taken from the queue and written, with the publishes of an event id already in it.</summary>
+    private readonly List<Pending> _batch = [];
+    private readonly List<Pending> _repeated = [];
+    private readonly HashSet<string> _batchEventIds = new(StringComparer.Ordinal);
 
     /// <summary>Creates the batcher.</summary>
     /// <param name="write">Writes a batch in one statement; its flag says whether the statement notifies.</param>
@@ -76,6 +81,7 @@ internal sealed class PostgreSqlPublishBatcher
         _notify = notify;
         _notifyFailed = notifyFailed;
         _time = timeProvider;
+        _loop = new DrainLoop(() => !_queue.IsEmpty, WriteNextBatchAsync);
     }
 
     /// <summary>
@@ -92,59 +98,44 @@ internal sealed class PostgreSqlPublishBatcher
 
         var pending = new Pending(preparedEvent, cancellationToken);
         _queue.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref _looping, 1, 0) == 0)
-        {
-            _ = Task.Run(WriteLoopAsync, CancellationToken.None);
-        }
-
+        _loop.Start();
         return pending.Result.Task;
     }
 
-    private async Task WriteLoopAsync()
+    /// <summary>One step of the write loop: takes the next batch from the queue and writes it.</summary>
+    private async Task WriteNextBatchAsync()
     {
-        var batch = new List<Pending>();
-        var repeated = new List<Pending>();
-        var eventIds = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        while (_batch.Count < MaxBatch && _queue.TryDequeue(out var next))
         {
-            while (!_queue.IsEmpty)
+            if (next.CancellationToken.IsCancellationRequested)
             {
-                while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
-                {
-                    if (next.CancellationToken.IsCancellationRequested)
-                    {
-                        next.Result.TrySetCanceled(next.CancellationToken);
-                    }
-                    else if (eventIds.Add(next.Event.EventId))
-                    {
-                        batch.Add(next);
-                    }
-                    else
-                    {
-                        // The same event id twice in one statement would store it once but its deliveries twice: the
-                        // second publish goes alone, after the first is stored, and finds it stored.
-                        repeated.Add(next);
-                    }
-                }
-
-                await WriteAsync(batch).ConfigureAwait(false);
-                foreach (var pending in repeated)
-                {
-                    await WriteAsync([pending]).ConfigureAwait(false);
-                }
-
-                batch.Clear();
-                repeated.Clear();
-                eventIds.Clear();
+                next.Result.TrySetCanceled(next.CancellationToken);
             }
-
-            Volatile.Write(ref _looping, 0);
-
-            // A publish queued after the emptiness check above saw _looping still set and started no loop: take it here.
-            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _looping, 1, 0) != 0)
+            else if (_batchEventIds.Add(next.Event.EventId))
             {
-                return;
+                _batch.Add(next);
             }
+            else
+            {
+                // The same event id twice in one statement would store it once but its deliveries twice: the second
+                // publish goes alone, after the first is stored, and finds it stored.
+                _repeated.Add(next);
+            }
+        }
+
+        try
+        {
+            await WriteAsync(_batch).ConfigureAwait(false);
+            foreach (var pending in _repeated)
+            {
+                await WriteAsync([pending]).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _batch.Clear();
+            _repeated.Clear();
+            _batchEventIds.Clear();
         }
     }
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Data.Sqlite;
+using Ordinavo.Webhooks.Shared;
 
 namespace Ordinavo.Webhooks.Publishing.Sqlite.Storage;
 
@@ -21,12 +22,12 @@ namespace Ordinavo.Webhooks.Publishing.Sqlite.Storage;
 /// continuation after the other, before the next batch can start; with a single loop the next batch starts as soon as
 /// the commit returns (measured with the store throughput benchmark, see docs/benchmarks.md).
 ///
-/// With <paramref name="flushAcknowledgingWrites"/>, a batch is flushed (<c>synchronous=FULL</c>) only when it holds a
+/// With <c>flushAcknowledgingWrites</c>, a batch is flushed (<c>synchronous=FULL</c>) only when it holds a
 /// <see cref="SqliteWriteKind.Acknowledging"/> write; a batch of the worker's bookkeeping alone commits with
 /// <c>synchronous=NORMAL</c> (see <see cref="SqliteWriteKind.Bookkeeping"/>). The setting is switched on the writer
 /// connection between transactions, only when it changes.
 /// </remarks>
-internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConnection>> open, bool flushAcknowledgingWrites) : IDisposable
+internal sealed class SqliteWriteBatcher : IDisposable
 {
     /// <summary>
     /// The most writes in one transaction: enough to share one flush among every publisher and finish batch of a busy
@@ -34,21 +35,31 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
     /// </summary>
     private const int MaxBatch = 256;
 
+    private readonly Func<CancellationToken, Task<SqliteConnection>> _open;
     private readonly ConcurrentQueue<WriteOperation> _queue = new();
+    private readonly DrainLoop _loop;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _connection;
     private SqliteCommand? _synchronousFull;
     private SqliteCommand? _synchronousNormal;
     private SavepointCommands? _savepoints;
 
-    private readonly bool _flushAcknowledgingWrites = flushAcknowledgingWrites;
+    private readonly bool _flushAcknowledgingWrites;
 
     /// <summary>Whether the writer connection is at <c>synchronous=FULL</c> now (a fresh connection starts there when flushing).</summary>
-    private bool _flushing = flushAcknowledgingWrites;
+    private bool _flushing;
     private bool _disposed;
 
-    /// <summary>1 while a write loop runs.</summary>
-    private int _looping;
+    /// <summary>Creates the writer.</summary>
+    /// <param name="open">Opens the writer connection (once, and again after a failed commit).</param>
+    /// <param name="flushAcknowledgingWrites">Whether a batch holding an acknowledging write is flushed (<c>synchronous=FULL</c>).</param>
+    public SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConnection>> open, bool flushAcknowledgingWrites)
+    {
+        _open = open;
+        _flushAcknowledgingWrites = flushAcknowledgingWrites;
+        _flushing = flushAcknowledgingWrites;
+        _loop = new DrainLoop(() => !_queue.IsEmpty, WriteNextBatchAsync);
+    }
 
     /// <summary>Runs <paramref name="work"/> inside a write transaction (shared with other queued writes) and returns its result after the commit.</summary>
     /// <remarks>A write whose <paramref name="cancellationToken"/> is cancelled before the loop takes it is not run (its task is cancelled); once taken, it runs to its commit.</remarks>
@@ -61,44 +72,26 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
 
         var operation = new WriteOperation<T>(work, kind, cancellationToken);
         _queue.Enqueue(operation);
-        if (Interlocked.CompareExchange(ref _looping, 1, 0) == 0)
-        {
-            _ = Task.Run(WriteLoopAsync, CancellationToken.None);
-        }
-
+        _loop.Start();
         return operation.Task;
     }
 
-    /// <summary>Runs batches until the queue is empty; a write queued while the loop ends starts it again (or a new one).</summary>
-    private async Task WriteLoopAsync()
+    /// <summary>One step of the write loop: the next batch, under the lock that <see cref="Dispose"/> takes too.</summary>
+    private async Task WriteNextBatchAsync()
     {
-        while (true)
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            while (!_queue.IsEmpty)
-            {
-                await _gate.WaitAsync().ConfigureAwait(false);
-                try
-                {
-                    await RunBatchAsync().ConfigureAwait(false);
-                }
+            await RunBatchAsync().ConfigureAwait(false);
+        }
 #pragma warning disable CA1031 // A failed batch has already handed its exception to each of its writes.
-                catch (Exception)
+        catch (Exception)
 #pragma warning restore CA1031
-                {
-                }
-                finally
-                {
-                    _gate.Release();
-                }
-            }
-
-            Volatile.Write(ref _looping, 0);
-
-            // A write queued after the emptiness check above saw _looping still set and started no loop: take it here.
-            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _looping, 1, 0) != 0)
-            {
-                return;
-            }
+        {
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -114,7 +107,7 @@ internal sealed class SqliteWriteBatcher(Func<CancellationToken, Task<SqliteConn
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _connection ??= await open(CancellationToken.None).ConfigureAwait(false);
+            _connection ??= await _open(CancellationToken.None).ConfigureAwait(false);
             if (_flushAcknowledgingWrites && acknowledging != _flushing)
             {
                 // Outside a transaction: the setting applies to the commits that follow.
