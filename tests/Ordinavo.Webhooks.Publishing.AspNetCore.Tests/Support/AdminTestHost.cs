@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 using Ordinavo.Webhooks.TestSupport.AspNetCore;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Publishing.AspNetCore.Tests.Support;
 

@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 using Ordinavo.Webhooks.TestSupport.AspNetCore;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Publishing.Dashboard.Tests.Support;
 

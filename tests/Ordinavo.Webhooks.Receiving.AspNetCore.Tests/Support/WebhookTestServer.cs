@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ordinavo.Webhooks.Signing;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Receiving.AspNetCore.Tests;
 

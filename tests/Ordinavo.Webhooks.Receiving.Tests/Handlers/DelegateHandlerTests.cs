@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Ordinavo.Webhooks.Contracts;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Receiving.Tests.Handlers;
 

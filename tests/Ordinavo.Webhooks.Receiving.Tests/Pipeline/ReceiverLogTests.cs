@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Testing;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Receiving.Tests;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Ordinavo.Webhooks.Contracts;
 using Ordinavo.Webhooks.Testing;
+using Ordinavo.Webhooks.TestSupport;
 
 namespace Ordinavo.Webhooks.Receiving.Tests;
 
