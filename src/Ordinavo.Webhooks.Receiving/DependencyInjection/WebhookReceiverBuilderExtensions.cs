@@ -13,9 +13,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class WebhookReceiverBuilderExtensions
 {
     /// <summary>
-    /// Sends events matching <paramref name="eventTypePattern"/> to <typeparamref name="THandler"/> (resolved as a scoped
-    /// service, one scope per event). The pattern is an event type (<c>"visit_report.approved"</c>), a category
-    /// wildcard (<c>"visit_report.*"</c>) or <c>"*"</c> for every event. Registering the same pair twice has no effect.
+    /// Sends events matching <paramref name="eventTypePattern"/> to <typeparamref name="THandler"/>, created for each event
+    /// in the event's DI scope (registered transient unless you registered it first with a lifetime of your own). The
+    /// pattern is an event type (<c>"visit_report.approved"</c>), a category wildcard (<c>"visit_report.*"</c>) or <c>"*"</c> for every event. Registering the same pair twice has no effect.
     /// </summary>
     /// <typeparam name="THandler">The handler type.</typeparam>
     /// <param name="builder">The receiver builder.</param>
@@ -34,7 +34,7 @@ public static class WebhookReceiverBuilderExtensions
                 nameof(eventTypePattern));
         }
 
-        builder.Services.TryAddScoped<THandler>();
+        builder.Services.TryAddTransient<THandler>();
         return Register(builder, new WebhookHandlerRegistration(eventTypePattern, typeof(THandler)));
     }
 
@@ -61,7 +61,7 @@ public static class WebhookReceiverBuilderExtensions
     /// category's view <typeparamref name="TEvent"/> (its section non-nullable). The event type must belong to the
     /// view's category (for example <c>visit_report.approved</c> for <see cref="VisitReportWebhookEvent"/>).
     /// </summary>
-    /// <typeparam name="THandler">The handler type (resolved as a scoped service, one scope per event).</typeparam>
+    /// <typeparam name="THandler">The handler type (created for each event in the event's DI scope: registered transient unless you registered it first).</typeparam>
     /// <typeparam name="TEvent">The category's event view.</typeparam>
     /// <param name="builder">The receiver builder.</param>
     /// <param name="eventType">The event type.</param>
@@ -75,12 +75,12 @@ public static class WebhookReceiverBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         CheckCategory<TEvent>(eventType);
-        builder.Services.TryAddScoped<THandler>();
+        builder.Services.TryAddTransient<THandler>();
         return builder.AddHandler<TypedWebhookHandler<THandler, TEvent>>(eventType.Value);
     }
 
     /// <summary>Sends every event type of <typeparamref name="TEvent"/>'s category (for example <c>visit_report.*</c>) to the typed handler <typeparamref name="THandler"/>.</summary>
-    /// <typeparam name="THandler">The handler type (resolved as a scoped service, one scope per event).</typeparam>
+    /// <typeparam name="THandler">The handler type (created for each event in the event's DI scope: registered transient unless you registered it first).</typeparam>
     /// <typeparam name="TEvent">The category's event view.</typeparam>
     /// <param name="builder">The receiver builder.</param>
     /// <returns>The builder.</returns>
@@ -90,7 +90,7 @@ public static class WebhookReceiverBuilderExtensions
         where TEvent : WebhookCategoryEvent
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.TryAddScoped<THandler>();
+        builder.Services.TryAddTransient<THandler>();
         return builder.AddHandler<TypedWebhookHandler<THandler, TEvent>>(WebhookCategoryEvents.Pattern(WebhookCategoryEvents.CategoryOf(typeof(TEvent))));
     }
 

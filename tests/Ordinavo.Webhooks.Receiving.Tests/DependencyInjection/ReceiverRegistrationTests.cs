@@ -36,6 +36,54 @@ public sealed class ReceiverRegistrationTests
     }
 
     [Fact]
+    public async Task A_handler_class_is_created_per_event_and_disposed_with_its_scope_unless_registered_with_a_lifetime_first()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<HandlerLog>();
+        services.AddSingleton<SecondHandler>(); // the host's own choice is kept
+        services.AddOrdinavoWebhookReceiver(o => o.Secrets.Add(TestSecrets.Primary))
+            .AddHandler<DisposableHandler>("visit_report.*")
+            .AddHandler<SecondHandler>("visit_report.*");
+
+        Assert.Equal(ServiceLifetime.Transient, Assert.Single(services, d => d.ServiceType == typeof(DisposableHandler)).Lifetime);
+        Assert.Equal(ServiceLifetime.Singleton, Assert.Single(services, d => d.ServiceType == typeof(SecondHandler)).Lifetime);
+        await using var provider = services.BuildServiceProvider();
+        var receiver = provider.GetRequiredService<WebhookReceiver>();
+        for (var i = 0; i < 2; i++)
+        {
+            var request = WebhookTestRequests.Create(
+                WebhookSamples.For(WebhookEventType.VisitReportApproved) with { EventId = WebhookIdentifiers.NewEventId(DateTimeOffset.UtcNow) },
+                TestSecrets.Primary);
+            Assert.Equal(WebhookReceiveOutcome.Handled, (await receiver.ReceiveAsync(request.HeaderReader, request.Body, request.ContentType, default)).Outcome);
+        }
+
+        var created = provider.GetRequiredService<HandlerLog>().Calls.Where(c => c.Handler == nameof(DisposableHandler)).ToList();
+        Assert.Equal(2, created.Count);
+        Assert.Equal(2, DisposableHandler.Instances(created).Distinct().Count());
+        Assert.All(DisposableHandler.Instances(created), h => Assert.True(h.Disposed));
+        Assert.Same(provider.GetRequiredService<SecondHandler>(), provider.GetRequiredService<SecondHandler>());
+    }
+
+    private sealed class DisposableHandler(HandlerLog log) : IWebhookHandler, IDisposable
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebhookEventContext, DisposableHandler> ByContext = [];
+
+        public bool Disposed { get; private set; }
+
+        public static IEnumerable<DisposableHandler> Instances(IEnumerable<(string Handler, WebhookEventContext Context)> calls) =>
+            calls.Select(c => ByContext.TryGetValue(c.Context, out var handler) ? handler : throw new InvalidOperationException("Not recorded."));
+
+        public Task HandleAsync(WebhookEventContext context, CancellationToken cancellationToken)
+        {
+            ByContext.AddOrUpdate(context, this);
+            log.Calls.Enqueue((nameof(DisposableHandler), context));
+            return Task.CompletedTask;
+        }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    [Fact]
     public async Task Named_receivers_have_their_own_secrets_handlers_and_inboxes()
     {
         var services = new ServiceCollection();
