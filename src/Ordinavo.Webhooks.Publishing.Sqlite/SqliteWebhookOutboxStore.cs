@@ -29,9 +29,20 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
     private const int LeaseCapacityHint = 256;
     private const string Deliveries = SqliteSchema.Deliveries;
     private const string LeaseGuard = "WHERE id = $id AND state = 0 AND lease_owner = $owner;";
-    private const string RescheduleSql = $"UPDATE {Deliveries} SET next_attempt_at = $at, lease_owner = NULL, lease_expires_at = NULL {LeaseGuard}";
-    private const string CompleteSql = $"UPDATE {Deliveries} SET state = 1, completed_at = $at, lease_owner = NULL, lease_expires_at = NULL {LeaseGuard}";
-    private const string DeadLetterSql = $"UPDATE {Deliveries} SET state = 2, completed_at = $at, dead_letter_reason = $reason, lease_owner = NULL, lease_expires_at = NULL {LeaseGuard}";
+    private const string Released = "lease_owner = NULL, lease_expires_at = NULL";
+    private const string Rescheduled = "next_attempt_at = $at";
+    private const string Completed = "state = 1, completed_at = $at";
+    private const string DeadLettered = "state = 2, completed_at = $at, dead_letter_reason = $reason";
+    private const string AttemptSummary = "attempt_count = max(attempt_count, $number), last_attempt_at = $started, last_status_code = $status, last_error_kind = $error";
+    private const string RescheduleSql = $"UPDATE {Deliveries} SET {Rescheduled}, {Released} {LeaseGuard}";
+    private const string CompleteSql = $"UPDATE {Deliveries} SET {Completed}, {Released} {LeaseGuard}";
+    private const string DeadLetterSql = $"UPDATE {Deliveries} SET {DeadLettered}, {Released} {LeaseGuard}";
+
+    // An attempt's summary and the delivery's new state in one statement while the lease holds: the common finish.
+    private const string RescheduleAttemptSql = $"UPDATE {Deliveries} SET {AttemptSummary}, {Rescheduled}, {Released} {LeaseGuard}";
+    private const string CompleteAttemptSql = $"UPDATE {Deliveries} SET {AttemptSummary}, {Completed}, {Released} {LeaseGuard}";
+    private const string DeadLetterAttemptSql = $"UPDATE {Deliveries} SET {AttemptSummary}, {DeadLettered}, {Released} {LeaseGuard}";
+    private const string AttemptSummarySql = $"UPDATE {Deliveries} SET {AttemptSummary} WHERE id = $id;";
 
     private readonly SqliteConnectionFactory _factory;
     private readonly SemaphoreSlim _initGate = new(1, 1);
@@ -179,42 +190,52 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
             for (var i = 0; i < outcomes.Count; i++)
             {
                 var outcome = outcomes[i];
-                if (outcome.Attempt is { } attempt)
+                var (sql, attemptSql, reason) = outcome.Resolution switch
                 {
-                    await RecordAttemptCoreAsync(connection, transaction, attempt, ct).ConfigureAwait(false);
+                    WebhookAttemptResolution.Succeeded => (CompleteSql, CompleteAttemptSql, (WebhookDeadLetterReason?)null),
+                    WebhookAttemptResolution.DeadLettered => (DeadLetterSql, DeadLetterAttemptSql, outcome.DeadLetterReason ?? WebhookDeadLetterReason.RetriesExhausted),
+                    _ => (RescheduleSql, RescheduleAttemptSql, null),
+                };
+                if (outcome.Attempt is not { } attempt)
+                {
+                    applied[i] = await ExecuteGuardedAsync(Command(connection, transaction, sql), outcome, reason, ct).ConfigureAwait(false);
+                    continue;
                 }
 
-                var (sql, reason) = outcome.Resolution switch
+                var guarded = Command(connection, transaction, attemptSql);
+                AddAttemptSummary(guarded, attempt);
+                applied[i] = await ExecuteGuardedAsync(guarded, outcome, reason, ct).ConfigureAwait(false);
+
+                // A lease that was taken over or expired leaves the state alone, but the attempt happened: its summary and
+                // row are recorded all the same, unless the delivery is gone (purged).
+                if (applied[i] || await RecordAttemptSummaryAsync(connection, transaction, attempt, ct).ConfigureAwait(false))
                 {
-                    WebhookAttemptResolution.Succeeded => (CompleteSql, (WebhookDeadLetterReason?)null),
-                    WebhookAttemptResolution.DeadLettered => (DeadLetterSql, outcome.DeadLetterReason ?? WebhookDeadLetterReason.RetriesExhausted),
-                    _ => (RescheduleSql, null),
-                };
-                applied[i] = await GuardedUpdateCoreAsync(connection, transaction, sql, outcome.DeliveryId, outcome.LeaseOwner, outcome.At, reason, ct).ConfigureAwait(false);
+                    await InsertAttemptAsync(connection, transaction, attempt, ct).ConfigureAwait(false);
+                }
             }
 
             return applied;
         }, SqliteWriteKind.Bookkeeping, cancellationToken);
     }
 
-    private async Task<bool> RecordAttemptCoreAsync(SqliteConnection connection, SqliteTransaction transaction, WebhookDeliveryAttempt attempt, CancellationToken ct)
+    private async Task<bool> RecordAttemptSummaryAsync(SqliteConnection connection, SqliteTransaction transaction, WebhookDeliveryAttempt attempt, CancellationToken ct)
     {
-        var update = Command(connection, transaction,
-            $"""
-            UPDATE {Deliveries} SET attempt_count = max(attempt_count, $number), last_attempt_at = $started,
-                last_status_code = $status, last_error_kind = $error
-            WHERE id = $id;
-            """);
-        update.Parameters.AddWithValue("$number", attempt.AttemptNumber);
-        update.Parameters.AddWithValue("$started", Ticks(attempt.StartedAt));
-        update.Parameters.AddWithValue("$status", (object?)attempt.StatusCode ?? DBNull.Value);
-        update.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
+        var update = Command(connection, transaction, AttemptSummarySql);
+        AddAttemptSummary(update, attempt);
         update.Parameters.AddWithValue("$id", attempt.DeliveryId);
-        if (await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
-        {
-            return false;
-        }
+        return await update.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
+    }
 
+    private static void AddAttemptSummary(SqliteCommand command, WebhookDeliveryAttempt attempt)
+    {
+        command.Parameters.AddWithValue("$number", attempt.AttemptNumber);
+        command.Parameters.AddWithValue("$started", Ticks(attempt.StartedAt));
+        command.Parameters.AddWithValue("$status", (object?)attempt.StatusCode ?? DBNull.Value);
+        command.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
+    }
+
+    private async Task InsertAttemptAsync(SqliteConnection connection, SqliteTransaction transaction, WebhookDeliveryAttempt attempt, CancellationToken ct)
+    {
         var insert = Command(connection, transaction,
             $"""
             INSERT INTO {SqliteSchema.Attempts} ({AttemptColumns})
@@ -229,7 +250,6 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
         insert.Parameters.AddWithValue("$error", (int)attempt.ErrorKind);
         insert.Parameters.AddWithValue("$body", (object?)attempt.ResponseBody ?? DBNull.Value);
         await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        return true;
     }
 
     /// <inheritdoc />
@@ -564,12 +584,12 @@ public sealed class SqliteWebhookOutboxStore : IWebhookOutboxStore, IWebhookDeli
                 $leaseOwner, $leaseExpires, $createdAt, $completedAt, $lastAttemptAt, $lastStatus, $lastError, $reason);
         """;
 
-    private async Task<bool> GuardedUpdateCoreAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, string deliveryId, string leaseOwner, DateTimeOffset at, WebhookDeadLetterReason? reason, CancellationToken ct)
+    /// <summary>Runs a lease-guarded finish (a command from <see cref="Command"/>): <see langword="true"/> when the lease still held.</summary>
+    private static async Task<bool> ExecuteGuardedAsync(SqliteCommand command, WebhookAttemptOutcome outcome, WebhookDeadLetterReason? reason, CancellationToken ct)
     {
-        var command = Command(connection, transaction, sql);
-        command.Parameters.AddWithValue("$at", Ticks(at));
-        command.Parameters.AddWithValue("$id", deliveryId);
-        command.Parameters.AddWithValue("$owner", leaseOwner);
+        command.Parameters.AddWithValue("$at", Ticks(outcome.At));
+        command.Parameters.AddWithValue("$id", outcome.DeliveryId);
+        command.Parameters.AddWithValue("$owner", outcome.LeaseOwner);
         if (reason is { } r)
         {
             command.Parameters.AddWithValue("$reason", (int)r);

@@ -527,6 +527,8 @@ public abstract partial class WebhookOutboxStoreConformanceTests : IAsyncLifetim
         var untouched = await GetAsync(otherOwner.Id);
         Assert.Equal(WebhookDeliveryState.Pending, untouched.State);
         Assert.Equal("node-2", untouched.LeaseOwner);
+        Assert.Equal(1, untouched.AttemptCount); // the attempt's summary is kept where the lease was lost
+        Assert.Equal(200, untouched.LastStatusCode);
 
         // The attempt happened, so it is in the history even where the lease was lost.
         foreach (var delivery in new[] { succeeded, rescheduled, deadLettered, otherOwner })
