@@ -142,15 +142,34 @@ internal readonly struct Ulid : IEquatable<Ulid>, IComparable<Ulid>
     }
 
     /// <summary>The 26-character upper-case Crockford base32 text form.</summary>
-    public override string ToString()
+    public override string ToString() => ToString(string.Empty);
+
+    /// <summary>
+    /// <paramref name="prefix"/> followed by the text form, built as one string (identifiers are made per event and per
+    /// attempt: no intermediate text and concatenation).
+    /// </summary>
+    public string ToString(string prefix)
     {
-        var chars = new char[Length];
+#if NET
+        return string.Create(prefix.Length + Length, (Prefix: prefix, Ulid: this), static (chars, state) =>
+        {
+            state.Prefix.AsSpan().CopyTo(chars);
+            state.Ulid.Write(chars.Slice(state.Prefix.Length));
+        });
+#else
+        var chars = new char[prefix.Length + Length];
+        prefix.CopyTo(0, chars, 0, prefix.Length);
+        Write(chars.AsSpan(prefix.Length));
+        return new string(chars);
+#endif
+    }
+
+    private void Write(Span<char> destination)
+    {
         for (var i = 0; i < Length; i++)
         {
-            chars[i] = Alphabet[Digit(125 - (5 * i))];
+            destination[i] = Alphabet[Digit(125 - (5 * i))];
         }
-
-        return new string(chars);
     }
 
     private int Digit(int shift)

@@ -19,16 +19,16 @@ public static class WebhookIdentifiers
     public const int IdLength = 4 + Ulid.Length;
 
     /// <summary>A new event id from the system clock.</summary>
-    public static string NewEventId() => EventIdPrefix + Ulid.NewUlid();
+    public static string NewEventId() => Ulid.NewUlid().ToString(EventIdPrefix);
 
     /// <summary>A new event id for a clock reading <paramref name="now"/> (for example <c>timeProvider.GetUtcNow()</c>).</summary>
-    public static string NewEventId(DateTimeOffset now) => EventIdPrefix + Ulid.NewUlid(now);
+    public static string NewEventId(DateTimeOffset now) => Ulid.NewUlid(now).ToString(EventIdPrefix);
 
     /// <summary>A new delivery id from the system clock.</summary>
-    public static string NewDeliveryId() => DeliveryIdPrefix + Ulid.NewUlid();
+    public static string NewDeliveryId() => Ulid.NewUlid().ToString(DeliveryIdPrefix);
 
     /// <summary>A new delivery id for a clock reading <paramref name="now"/> (for example <c>timeProvider.GetUtcNow()</c>).</summary>
-    public static string NewDeliveryId(DateTimeOffset now) => DeliveryIdPrefix + Ulid.NewUlid(now);
+    public static string NewDeliveryId(DateTimeOffset now) => Ulid.NewUlid(now).ToString(DeliveryIdPrefix);
 
     /// <summary>Whether <paramref name="value"/> is <c>evt_</c> followed by a valid ULID.</summary>
     public static bool IsValidEventId([NotNullWhen(true)] string? value) => TryParseEventId(value, out _);
