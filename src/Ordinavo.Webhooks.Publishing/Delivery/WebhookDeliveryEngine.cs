@@ -74,6 +74,22 @@ internal sealed class WebhookDeliveryEngine
     /// <summary>A uniform random source in [0, 1) for the jitter (replaceable in tests).</summary>
     internal Func<double> Random { get; set; } = System.Random.Shared.NextDouble;
 
+    /// <summary>
+    /// The time the deferral wake-up is armed for (<see cref="DateTimeOffset.MaxValue"/>: not armed). The wake-up is
+    /// armed relative to the clock's reading, so a test that moves a fake clock waits until it is armed first; read
+    /// under the same lock as the arming, it is never seen half-done.
+    /// </summary>
+    internal DateTimeOffset DeferralWakeAt
+    {
+        get
+        {
+            lock (_deferralGate)
+            {
+                return _deferralWakeAt;
+            }
+        }
+    }
+
     /// <summary>The number of attempts running now.</summary>
     internal int InFlight => _scheduler.InFlight;
 

@@ -19,9 +19,10 @@ public sealed class OutboxWakeSourceTests
         try
         {
             var watch = Stopwatch.StartNew();
-            while (store.Subscribers == 0)
+            // Subscribed, and its first lease (at start) done: from here only a wake-up or the 60 s poll makes it lease.
+            while (store.Subscribers == 0 || store.Leases == 0)
             {
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "The worker did not subscribe.");
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "The worker did not subscribe and lease.");
                 await Task.Delay(10);
             }
 

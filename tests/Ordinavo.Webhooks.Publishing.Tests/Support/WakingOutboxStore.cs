@@ -8,6 +8,7 @@ public sealed class WakingOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeS
 {
     private readonly object _gate = new();
     private readonly List<Action> _subscribers = [];
+    private int _leases;
 
     public InMemoryWebhookOutboxStore Inner { get; } = new();
 
@@ -21,6 +22,9 @@ public sealed class WakingOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeS
             }
         }
     }
+
+    /// <summary>How many leases the worker has finished (the first one, at start, found whatever was due then).</summary>
+    public int Leases => Volatile.Read(ref _leases);
 
     /// <summary>Wakes every subscriber, as a store does when deliveries were stored elsewhere.</summary>
     public void Wake()
@@ -49,8 +53,12 @@ public sealed class WakingOutboxStore : IWebhookOutboxStore, IWebhookOutboxWakeS
 
     public Task<bool> EnqueueAsync(WebhookPreparedEvent preparedEvent, CancellationToken cancellationToken) => Inner.EnqueueAsync(preparedEvent, cancellationToken);
 
-    public Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
-        Inner.LeaseDueAsync(owner, now, batchSize, leaseDuration, cancellationToken);
+    public async Task<IReadOnlyList<WebhookDeliveryRecord>> LeaseDueAsync(string owner, DateTimeOffset now, int batchSize, TimeSpan leaseDuration, CancellationToken cancellationToken)
+    {
+        var leased = await Inner.LeaseDueAsync(owner, now, batchSize, leaseDuration, cancellationToken);
+        Interlocked.Increment(ref _leases);
+        return leased;
+    }
 
     public Task<IReadOnlyList<bool>> FinishAttemptsAsync(IReadOnlyList<WebhookAttemptOutcome> outcomes, CancellationToken cancellationToken) =>
         Inner.FinishAttemptsAsync(outcomes, cancellationToken);
